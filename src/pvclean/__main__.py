@@ -1,0 +1,3 @@
+from pvclean.cli import main
+
+main()
