@@ -88,11 +88,14 @@ class StepInfo:
         return importlib.import_module(self.module).run
 
 
-# The data flow, in order. Tags go first; text is repaired and converted to simplified before
-# the spam rules (written for simplified text) read it; layout is settled last.
+# The data flow, in order. A whole saved page is first cut down to its article; tags go
+# next; text is repaired and converted to simplified before the spam rules (written for
+# simplified text) read it; layout is settled last.
 STEPS: tuple[StepInfo, ...] = (
+    StepInfo("extract", "pvclean.steps.extract",
+             "cut a whole saved web page down to its article (menus, sidebars, footers out)"),
     StepInfo("html", "pvclean.steps.html",
-             "remove tags, scripts and comments, decode entities; whole pages to their article"),
+             "remove tags, scripts and comments, decode entities, mark link text"),
     StepInfo("mojibake", "pvclean.steps.mojibake",
              "repair text decoded with the wrong codec (ftfy, GBK misalignment, UTF-8 as GBK)"),
     StepInfo("pinyin", "pvclean.steps.pinyin",
