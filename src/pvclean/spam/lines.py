@@ -1,0 +1,67 @@
+"""Lines with their spans, so that every verdict maps back to the step's own input."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..pipeline import LINK_CLOSE, LINK_OPEN
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK = " \t\u00a0\u3000\f\v\ufeff\u200b"
+_MARKS = {ord(LINK_OPEN): None, ord(LINK_CLOSE): None}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the input.
+
+    ``start``/``end`` span the line with its line break (what a whole-line removal takes);
+    ``text`` is the visible content: link marks removed, blanks at both ends stripped.
+    ``link_chars`` counts the visible characters that were inside a link.
+    """
+
+    index: int
+    start: int
+    end: int
+    raw: str
+    text: str
+    link_chars: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _link_chars(raw: str) -> int:
+    """Visible characters between LINK_OPEN and LINK_CLOSE (an unclosed link runs to the end:
+    the html step closes every link, so that only happens in a hand-made input)."""
+    if LINK_OPEN not in raw:
+        return 0
+    inside = False
+    count = 0
+    for ch in raw:
+        if ch == LINK_OPEN:
+            inside = True
+        elif ch == LINK_CLOSE:
+            inside = False
+        elif inside and not ch.isspace():
+            count += 1
+    return count
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text``, in order; the spans cover the text exactly."""
+    lines: list[Line] = []
+    pos = 0
+    for match in _BREAK.finditer(text):
+        raw = text[pos:match.start()]
+        lines.append(_line(len(lines), pos, match.end(), raw))
+        pos = match.end()
+    if pos < len(text):
+        lines.append(_line(len(lines), pos, len(text), text[pos:]))
+    return lines
+
+
+def _line(index: int, start: int, end: int, raw: str) -> Line:
+    return Line(index, start, end, raw, raw.translate(_MARKS).strip(_BLANK), _link_chars(raw))

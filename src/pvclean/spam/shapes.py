@@ -1,0 +1,65 @@
+"""Structural patterns: the shapes page chrome and link lists take, in any wording.
+
+All patterns run on a line in its normalized form (NFKC, lower case). Every repetition is
+bounded or over a single character class, and none nests, so matching stays linear on a
+1 MB line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|"
+           "april|june|july|august|september|october|november|december")
+_TIME = r"(?:\s{0,2}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?)?"
+# A calendar date in the forms pages print: 2024-07-25, 2024/7/25, 2024.07.25,
+# 2024年7月25日, 7月25日, Jul 25, 2024, 25 July 2024 — with an optional time after it.
+DATE = (r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日?|\d{1,2}月\d{1,2}日"
+        rf"|(?:{_MONTHS})\.?\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s(?:{_MONTHS})\.?,?\s\d{{4}})"
+        + _TIME)
+_WEEKDAY = r"(?:\s{0,2}(?:星期|周)[一二三四五六日天])?"
+_OPEN, _CLOSE = r"[\[(【]?", r"[\])】]?"
+
+# The whole line is a date (or a clock time, or a relative age: "3小时前", "2 hours ago").
+DATE_ONLY = re.compile(
+    rf"^{_OPEN}(?:{DATE}{_WEEKDAY}|\d{{1,2}}-\d{{1,2}}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    r"|\d{1,3}\s?(?:分钟|小时|天)前|\d{1,3}\s(?:minutes?|hours?|days?)\sago)"
+    rf"{_CLOSE}$")
+# A list item that ends with its date: "某某标题 2024-07-25", "Title [07-25]".
+TRAILING_DATE = re.compile(
+    rf"(?:\s|^|[\[(【])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}-\d{{1,2}}){_TIME}"
+    rf"{_CLOSE}$")
+# A short word glued to a date, the category+date line under a title: "体育2021年06月02日".
+WORD_DATE = re.compile(rf"^[^\d\s]{{1,12}}\s?{DATE}$")
+# A view/comment counter: "阅读(1234)", "浏览 56 次", "1,234 views".
+COUNTER = re.compile(
+    r"(?:阅读|浏览|点击|评论|views?|reads?|comments?)\s?[:(]?\s?\d[\d,]{0,9}"
+    r"|\d[\d,]{0,9}\s?(?:次浏览|次阅读|人阅读|人浏览|条评论|views|reads|comments)")
+# The rank or number a list item starts with: "1.", "02、", "[3]", "No.4", "TOP5".
+RANK = re.compile(r"^(?:\d{1,3}\s?[.、)]|[\[(【]\d{1,3}[\])】]|no\.\s?\d{1,3}|top\s?\d{1,3})")
+# Truncation: teasers end in "..." or "…" (NFKC turns "…" into "...").
+ELLIPSIS_END = re.compile(r"(?:\.{2,}|。{2,})[\"'”’」』)\]]?$")
+# Separators of a breadcrumb trail.
+CRUMB_SEPARATORS = re.compile(r"\s?(?:>>?|»|›|→|/)\s?")
+# A bullet that opens a navigation line: "• Detail".
+BULLET = re.compile(r"^[•·▪►▸◆◇■□●○]\s?")
+# An emptied link: the text of a link whose target was dropped, "glass () Department".
+EMPTY_BRACKETS = re.compile(r"\(\s?\)|\[\s?\]|【\s?】")
+# A latin word, and a run of CJK ideographs (for sizing a line).
+WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+SENTENCE_END_INSIDE = re.compile(r"[.!?](?:[\"'”’)]?)\s|[。!?]")
+
+TERMINAL = frozenset("。.!?;…")
+CLOSERS = frozenset("\"'”’」』)]》")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def ends_sentence(norm: str) -> bool:
+    """The line ends like a sentence: a terminal mark, maybe inside closing quotes."""
+    end = norm.rstrip()
+    while end and end[-1] in CLOSERS:
+        end = end[:-1]
+    return bool(end) and end[-1] in TERMINAL and not ELLIPSIS_END.search(end)
