@@ -41,7 +41,8 @@ PARAGRAPH_UNITS = 60
 # Breadcrumb segments (but the last, which may be the title) are at most this long.
 CRUMB_UNITS = 12
 # Words-with-separators shape of keyword stuffing: many short segments.
-_SEGMENT_SPLIT = re.compile(r"[,,、|\s]+")
+_LIST_SPLIT = re.compile(r"[,,、|]+")
+_BLANK_SPLIT = re.compile(r"\s+")
 _LONE_TOKEN = re.compile(r"^[a-z][a-z0-9_.-]{1,19}$")
 _CRUMB_SPLIT = re.compile(r"\s?(?:>>?|»|›|→)\s?|\s/\s")
 
@@ -76,17 +77,27 @@ def _density(f: Features, family: str, topic: frozenset[str]) -> tuple[float, in
     return covered / f.letters, len({term for _, term in hits}), rule
 
 
-def _segments(norm: str) -> list[str]:
-    return [s for s in _SEGMENT_SPLIT.split(norm) if s]
+def _segments(f: Features) -> list[str]:
+    """The keywords of a would-be keyword run: comma-separated, or (in Chinese, which does
+    not space its words) blank-separated."""
+    parts = [p for p in _LIST_SPLIT.split(f.norm) if p.strip()]
+    if len(parts) < 4 and f.letters and _cjk_count(f.norm) * 2 >= f.letters:
+        parts = [p for p in _BLANK_SPLIT.split(f.norm) if p]
+    return parts
+
+
+def _units_of(segment: str) -> set[str]:
+    """What a keyword run repeats: CJK bigrams, or latin words."""
+    return _cjk_bigrams(segment) | set(shapes.WORD.findall(segment))
 
 
 def _repetitive(segments: list[str]) -> bool:
-    """Keyword runs repeat their keyword: one bigram in most segments of many short ones."""
-    if len(segments) < 4 or sum(len(s) for s in segments) / len(segments) > 14:
+    """Keyword runs repeat their keyword: one unit in most segments of many short ones."""
+    if len(segments) < 4 or sum(len(s) for s in segments) / len(segments) > 16:
         return False
     seen: Counter[str] = Counter()
     for segment in segments:
-        seen.update({segment[i:i + 2] for i in range(len(segment) - 1)})
+        seen.update(_units_of(segment))
     return bool(seen) and seen.most_common(1)[0][1] >= 0.6 * len(segments)
 
 
@@ -96,7 +107,7 @@ def stuffing(f: Features, topic: frozenset[str]) -> Label | None:
         return rule if density >= PROSE_DENSITY and distinct >= PROSE_DISTINCT else None
     if rule and density >= STUFFING_DENSITY and distinct >= STUFFING_DISTINCT:
         return rule
-    if not f.terminal and _repetitive(_segments(f.norm)):
+    if not f.terminal and _repetitive(_segments(f)):
         return (STUFFING, "keyword-run")
     return None
 
@@ -219,9 +230,15 @@ def _near_prefix(short: Features, full: Features) -> bool:
         last = words[-1]
         truncated = last not in vocabulary and any(w.startswith(last) for w in full_words)
         shared = sum(1 for w in words[:-1] if w in vocabulary) / (len(words) - 1)
-        return truncated and shared >= 0.6
+        decorated = any(words[d:] == full_words[:len(words) - d]
+                        for d in range(1, min(3, len(words) - 2) + 1))
+        return (truncated and shared >= 0.6) or decorated
     grams = _cjk_bigrams(short.norm)
     return len(grams) >= 5 and len(grams & _cjk_bigrams(full.norm)) >= 0.7 * len(grams)
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for ch in text if shapes.is_cjk(ch))
 
 
 def _cjk_bigrams(text: str) -> set[str]:
@@ -243,20 +260,20 @@ def _head_chrome(f: Features) -> Label | None:
 
 
 def head(features: Sequence[Features], verdicts: list[Label | None], first: int) -> None:
-    """Pass 3a: before the first paragraph — the title stays, its chrome goes."""
+    """Pass 3a: before the first paragraph — bylines, datelines, a lone nav bullet and the
+    truncated duplicate of the title go; the title (the first line left) stays."""
     lines = _nonblank(features, verdicts, 0, first)
     for k, i in enumerate(lines):
         f = features[i]
         neighbours = [features[j] for j in lines[max(0, k - 1):k + 2] if j != i]
         if f.bullet and f.units <= 4 and not any(g.bullet for g in neighbours):
             verdicts[i] = ("chrome", "nav")
+        else:
+            verdicts[i] = _head_chrome(f)
     lines = _nonblank(features, verdicts, 0, first)
     for i, j in zip(lines, [*lines[1:], first], strict=False):
         if features[i].short and _near_prefix(features[i], features[j]):
             verdicts[i] = ("chrome", "title-duplicate")
-    lines = _nonblank(features, verdicts, 0, first)
-    for i in lines[1:]:  # lines[0] is the title
-        verdicts[i] = _head_chrome(features[i])
 
 
 def _tail_junk(f: Features) -> Label | None:
@@ -297,9 +314,9 @@ def inner_cuts(features: Sequence[Features], verdicts: list[Label | None]) -> li
     """Pass 4: the finer cuts inside kept paragraphs (injected lead, trailing fragment)."""
     cuts: list[Cut] = []
     for f, verdict in zip(features, verdicts, strict=True):
-        if verdict is not None or not f.prose:
+        if verdict is not None or not f.long:
             continue
-        lead = fragments.injected_lead(f.line)
+        lead = fragments.injected_lead(f.line) if f.prose else None
         if lead:
             cuts.append(Cut(*lead, ("injected", "lead-sentence")))
         trailing = fragments.trailing_fragment(f.line)
