@@ -11,7 +11,7 @@ from pvclean.pipeline import LINK_CLOSE, LINK_OPEN, Change, Options, apply_chang
 from pvclean.steps.html import run
 
 OPTIONS = Options()
-O, C = LINK_OPEN, LINK_CLOSE
+OPEN, CLOSE = LINK_OPEN, LINK_CLOSE
 
 
 def clean(text: str) -> str:
@@ -28,7 +28,8 @@ TAG_SOUP = [
     # random ids on any element name, at the top, between paragraphs and at the bottom
     ('<span id="qkwz"></span><dfn id="qkwz"><kbd id="qkwz"></kbd></dfn>\n太阳能电站今年并网。',
      "\n太阳能电站今年并网。"),
-    ('第一段讲装机容量。\n<bdo id="rtm"></bdo><sub id="rtm"><var id="rtm"></var></sub>\n第二段讲电价。',
+    ('第一段讲装机容量。\n<bdo id="rtm"></bdo><sub id="rtm"><var id="rtm"></var></sub>\n'
+     "第二段讲电价。",
      "第一段讲装机容量。\n\n第二段讲电价。"),
     ("The plant opened in May.\n<samp id=xv></samp><ins id=xv><wbr id=xv></ins>",
      "The plant opened in May.\n"),
@@ -122,16 +123,16 @@ HOSTILE_LOSSLESS = [
 # ---------------------------------------------------------------- link marks
 
 LINKS = [
-    ('阅读<a href="/n/1">更多新闻</a>。', f"阅读{O}更多新闻{C}。"),
-    ("<a href=/x> padded </a>", f" {O}padded {C}"),
+    ('阅读<a href="/n/1">更多新闻</a>。', f"阅读{OPEN}更多新闻{CLOSE}。"),
+    ("<a href=/x> padded </a>", f" {OPEN}padded {CLOSE}"),
     ("<a href=/x></a>empty anchor", "empty anchor"),
-    ("<a href=/a>one<br>two</a>", f"{O}one{C}\n{O}two{C}"),
-    ("<a href=/a>line one\nline two</a>", f"{O}line one{C}\n{O}line two{C}"),
-    ("<a href=/a>outer <a href=/b>inner</a> after", f"{O}outer inner{C} after"),
-    ("<a href=/a>never closed\nnext line", f"{O}never closed{C}\nnext line"),
+    ("<a href=/a>one<br>two</a>", f"{OPEN}one{CLOSE}\n{OPEN}two{CLOSE}"),
+    ("<a href=/a>line one\nline two</a>", f"{OPEN}line one{CLOSE}\n{OPEN}line two{CLOSE}"),
+    ("<a href=/a>outer <a href=/b>inner</a> after", f"{OPEN}outer inner{CLOSE} after"),
+    ("<a href=/a>never closed\nnext line", f"{OPEN}never closed{CLOSE}\nnext line"),
     ("</a>stray end", "stray end"),
-    ("<a href=/a><b>粗体</b>链接</a>", f"{O}粗体链接{C}"),
-    ("<a href=/a>&amp; co</a>", f"{O}& co{C}"),
+    ("<a href=/a><b>粗体</b>链接</a>", f"{OPEN}粗体链接{CLOSE}"),
+    ("<a href=/a>&amp; co</a>", f"{OPEN}& co{CLOSE}"),
 ]
 
 ALL_CASES = TAG_SOUP + REMOVED_WHOLE + LAYOUT + ENTITIES + ESCAPED_MARKUP_STAYS_TEXT + \
