@@ -43,6 +43,7 @@ CRUMB_UNITS = 12
 # Words-with-separators shape of keyword stuffing: many short segments.
 _LIST_SPLIT = re.compile(r"[,,、|]+")
 _BLANK_SPLIT = re.compile(r"\s+")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _LONE_TOKEN = re.compile(r"^[a-z][a-z0-9_.-]{1,19}$")
 _CRUMB_SPLIT = re.compile(r"\s?(?:>>?|»|›|→)\s?|\s/\s")
 
@@ -81,7 +82,7 @@ def _segments(f: Features) -> list[str]:
     """The keywords of a would-be keyword run: comma-separated, or (in Chinese, which does
     not space its words) blank-separated."""
     parts = [p for p in _LIST_SPLIT.split(f.norm) if p.strip()]
-    if len(parts) < 4 and f.letters and _cjk_count(f.norm) * 2 >= f.letters:
+    if len(parts) < 4 and f.letters and shapes.cjk_count(f.norm) * 2 >= f.letters:
         parts = [p for p in _BLANK_SPLIT.split(f.norm) if p]
     return parts
 
@@ -127,12 +128,8 @@ def breadcrumb(f: Features) -> bool:
     parts = [p.strip() for p in _CRUMB_SPLIT.split(text)]
     if len(parts) < 3 or not all(parts):
         return False
-    return all(_units(p) <= CRUMB_UNITS for p in parts[:-1]) and not all(
+    return all(shapes.units(p) <= CRUMB_UNITS for p in parts[:-1]) and not all(
         p.replace(".", "").isdigit() for p in parts)
-
-
-def _units(text: str) -> int:
-    return sum(1 for ch in text if shapes.is_cjk(ch)) + len(shapes.WORD.findall(text))
 
 
 def line_rule(f: Features, topic: frozenset[str]) -> Label | None:
@@ -237,13 +234,8 @@ def _near_prefix(short: Features, full: Features) -> bool:
     return len(grams) >= 5 and len(grams & _cjk_bigrams(full.norm)) >= 0.7 * len(grams)
 
 
-def _cjk_count(text: str) -> int:
-    return sum(1 for ch in text if shapes.is_cjk(ch))
-
-
 def _cjk_bigrams(text: str) -> set[str]:
-    cjk = [ch for ch in text if shapes.is_cjk(ch)]
-    return {a + b for a, b in itertools.pairwise(cjk)}
+    return {a + b for run in _CJK_RUN.findall(text) for a, b in itertools.pairwise(run)}
 
 
 def _head_chrome(f: Features) -> Label | None:

@@ -79,10 +79,10 @@ class Features:
 
 def measure(line: Line, rules: RuleSet) -> Features:
     norm = normalize(line.text)
-    cjk = sum(1 for ch in norm if shapes.is_cjk(ch))
+    cjk = shapes.cjk_count(norm)
     words = shapes.WORD.findall(norm)
     letters = cjk + sum(len(w) for w in words)
-    visible = sum(1 for ch in line.text if not ch.isspace())
+    visible = shapes.visible_count(line.text)
     sentences = 0
     for _ in shapes.SENTENCE_END_INSIDE.finditer(norm):
         sentences += 1

@@ -41,7 +41,7 @@ def injected_lead(line: Line) -> tuple[int, int] | None:
     rest = line.raw[match.end():]
     if _SPACED_CJK.search(rest):
         return None
-    rest_cjk = sum(1 for ch in rest if shapes.is_cjk(ch))
+    rest_cjk = shapes.cjk_count(rest)
     if rest_cjk < 2 * len(match.group(1)):
         return None
     return line.start + match.start(1), line.start + match.end()
@@ -60,7 +60,7 @@ def trailing_fragment(line: Line) -> tuple[int, int] | None:
     tail = normalize(raw[end:])
     if not tail.strip() or not shapes.EMPTY_BRACKETS.search(tail):
         return None
-    units = len(shapes.WORD.findall(tail)) + sum(1 for ch in tail if shapes.is_cjk(ch))
+    units = shapes.units(tail)
     if units > MAX_FRAGMENT_UNITS:
         return None
     return line.start + end, line.start + len(raw)
