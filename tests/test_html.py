@@ -133,6 +133,7 @@ LINKS = [
     ("</a>stray end", "stray end"),
     ("<a href=/a><b>粗体</b>链接</a>", f"{OPEN}粗体链接{CLOSE}"),
     ("<a href=/a>&amp; co</a>", f"{OPEN}& co{CLOSE}"),
+    ("<a href=/a>up&#10;down</a>", f"{OPEN}up{CLOSE}\n{OPEN}down{CLOSE}"),
 ]
 
 ALL_CASES = TAG_SOUP + REMOVED_WHOLE + LAYOUT + ENTITIES + ESCAPED_MARKUP_STAYS_TEXT + \

@@ -220,7 +220,9 @@ class _Writer:
         for edit, break_follows in zip(edits, breaks_follow, strict=True):
             self._keep(edit.start)
             if edit.action is Action.REPLACE:
-                if edit.after.strip():
+                if _LINE_BREAK.search(edit.after):  # &#10; is a line break like any other
+                    self._end_line(edit.start)
+                elif edit.after.strip():
                     self._text_at(edit.start)
                 self.builder.replace(edit.start, edit.end, edit.after, edit.rule)
             elif edit.action in (Action.BLOCK, Action.BREAK):
