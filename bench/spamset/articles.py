@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (article prose: one paragraph per string reads better than wrapped)
 """Article text for the spam evaluation set, written for it (not taken from any page).
 
 Each article is a title and its paragraphs. ``HARD_NEGATIVES`` are whole documents that look

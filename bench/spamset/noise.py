@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (noise blocks: one block per string, as a page prints it)
 """Noise for the spam evaluation set, written for it, family by family (Chinese and English).
 
 Each entry is a block of lines a scraped page adds around or inside an article. The builder

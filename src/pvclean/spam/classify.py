@@ -94,7 +94,7 @@ def _units_of(segment: str) -> set[str]:
 
 def _repetitive(segments: list[str]) -> bool:
     """Keyword runs repeat their keyword: one unit in most segments of many short ones."""
-    if len(segments) < 4 or sum(len(s) for s in segments) / len(segments) > 16:
+    if len(segments) < 4 or sum(len(s) for s in segments) / len(segments) > 24:
         return False
     seen: Counter[str] = Counter()
     for segment in segments:
@@ -103,14 +103,13 @@ def _repetitive(segments: list[str]) -> bool:
 
 
 def stuffing(f: Features, topic: frozenset[str]) -> Label | None:
+    """A run of keywords: repetitive short segments, or a dense run of stuffing terms."""
+    if not f.prose and not f.terminal and _repetitive(_segments(f)):
+        return (STUFFING, "keyword-run")
     density, distinct, rule = _density(f, STUFFING, topic)
     if f.prose:
         return rule if density >= PROSE_DENSITY and distinct >= PROSE_DISTINCT else None
-    if rule and density >= STUFFING_DENSITY and distinct >= STUFFING_DISTINCT:
-        return rule
-    if not f.terminal and _repetitive(_segments(f)):
-        return (STUFFING, "keyword-run")
-    return None
+    return rule if density >= STUFFING_DENSITY and distinct >= STUFFING_DISTINCT else None
 
 
 def ad(f: Features, topic: frozenset[str]) -> Label | None:
