@@ -1,8 +1,23 @@
-"""Traditional to simplified: the simplest honest version (the library's own t2s)."""
+"""Traditional to simplified Chinese, phrase by phrase, on OpenCC's dictionaries.
+
+The dictionaries are opencc-python-reimplemented's, with newer OpenCC entries laid over
+them (``pvclean.convert.dictionaries``). Each document is first classified as OpenCC
+standard, Taiwan or Hong Kong traditional (``pvclean.convert.detect``), and converted with
+the matching chain (t2s, tw2s or hk2s) folded into one fast table
+(``pvclean.convert.tables``). Only Han characters with a mapping change: Latin, kana,
+Hangul and everything else pass through, and so do the html step's link marks.
+
+Rules in the trace: ``char`` (a run of characters converted one by one) and ``phrase`` (a
+dictionary phrase whose result differs from that); prefixed ``tw-`` or ``hk-`` when the
+document was converted with a regional chain.
+
+Japanese is not recognised: kanji in a Japanese sentence that look traditional (國, 學)
+are converted like Chinese.
+"""
 
 from __future__ import annotations
 
-from ..pipeline import Options, StepResult, changes_from_diff
+from ..pipeline import ChangeBuilder, Options, StepResult
 
 NAME = "t2s"
 
@@ -10,7 +25,15 @@ NAME = "t2s"
 def run(text: str, options: Options) -> StepResult:
     if options.convert == "none":
         return StepResult(text, [])
-    from opencc import OpenCC
+    from ..convert.convert import convert_spans
+    from ..convert.detect import detect, may_convert
+    from ..convert.tables import table
 
-    out = OpenCC("t2s").convert(text)
-    return StepResult(out, changes_from_diff(NAME, "opencc-t2s", text, out))
+    if not may_convert(text):
+        return StepResult(text, [])
+    region = detect(text)
+    prefix = "" if region == "std" else f"{region}-"
+    builder = ChangeBuilder(NAME, text)
+    for span in convert_spans(text, table(region)):
+        builder.replace(span.start, span.end, span.after, prefix + span.kind)
+    return builder.result()

@@ -1,0 +1,90 @@
+"""Which traditional Chinese a text is written in: OpenCC standard, Taiwan or Hong Kong.
+
+Mirror sites serve text converted to Taiwan or Hong Kong traditional (著 for the aspect
+particle 着, 揹, 衞, regional spellings). Converted with the plain t2s tables that text keeps
+those forms (忙碌著 stays 忙碌著), so the variant chain must be chosen per document.
+
+The decision reads the first :data:`SAMPLE` characters:
+
+* **evidence for a region** is the number of characters whose conversion through that
+  region's chain (tw2s, hk2s) differs from the standard t2s result. Phrase exceptions are
+  part of the chains, so 著名, 著作 or 顯著 give no evidence: only 著 where Taiwan usage
+  means 着 does;
+* **evidence against it** is the number of characters the region spells differently but the
+  text spells the standard way (着 itself argues against Taiwan);
+* **the text must read as traditional**: characters only traditional text uses, plus the
+  region evidence, must outnumber characters only simplified text uses (国, 这, 们).
+
+A region wins with positive net evidence in a traditional text, the larger one if both do.
+Mainland text therefore never takes a regional chain: 著名 and 显著 stay as they are, and a
+simplified document with one stray 著 is outvoted by its simplified characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import dictionaries
+from .convert import convert
+from .tables import char_class, table
+
+SAMPLE = 20_000
+REGIONS = ("tw", "hk")
+VARIANT_PASS = {"tw": "TWVariantsRev", "hk": "HKVariantsRev"}
+
+
+@functools.cache
+def _simplified_only() -> re.Pattern[str]:
+    """Characters that simplified-to-traditional conversion always changes (国, 这…)."""
+    forward = dictionaries.load("STCharacters")
+    return re.compile(char_class({k for k, v in forward.items() if len(k) == 1 and v != k}))
+
+
+@functools.cache
+def _standard_forms(region: str) -> re.Pattern[str]:
+    """Standard traditional characters the region writes differently (着 for Taiwan)."""
+    reverse = dictionaries.load(VARIANT_PASS[region])
+    return re.compile(char_class({v for k, v in reverse.items() if len(k) == 1 and v != k}))
+
+
+@functools.cache
+def _region_trigger(region: str) -> re.Pattern[str]:
+    """Characters where the region's result can differ from the standard one."""
+    std, regional = table("std"), table(region)
+    chars = {chr(c) for c, out in regional.chars.items() if std.chars.get(c, chr(c)) != out}
+    return re.compile(char_class(chars | set(regional.phrases)))
+
+
+def _differences(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+
+
+def _region_evidence(sample: str, standard: str, region: str) -> int:
+    if not _region_trigger(region).search(sample):
+        return 0
+    evidence = _differences(standard, convert(sample, table(region)))
+    return evidence - len(_standard_forms(region).findall(sample))
+
+
+def detect(text: str) -> str:
+    """``"tw"``, ``"hk"`` or ``"std"`` (OpenCC standard traditional, or not traditional)."""
+    sample = text[:SAMPLE]
+    standard = convert(sample, table("std"))
+    scores = {r: _region_evidence(sample, standard, r) for r in REGIONS}
+    region = max(REGIONS, key=lambda r: scores[r])
+    if scores[region] <= 0:
+        return "std"
+    traditional = _differences(sample, standard)
+    simplified = len(_simplified_only().findall(sample))
+    return region if traditional + scores[region] > simplified else "std"
+
+
+@functools.cache
+def _any_trigger() -> re.Pattern[str]:
+    return re.compile(char_class(set().union(*(table(r).triggers for r in ("std", *REGIONS)))))
+
+
+def may_convert(text: str) -> bool:
+    """Could any chain change this text? One scan; false for most simplified text."""
+    return _any_trigger().search(text) is not None
