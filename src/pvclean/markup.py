@@ -107,7 +107,7 @@ _ENTITY = (r"(?:amp;){0,3}(?:#[0-9]{1,16}(?![0-9]);?|#[xX][0-9A-Fa-f]{1,16}(?![0
            r"|[A-Za-z][A-Za-z0-9]{1,31}(?:;|(?![A-Za-z0-9=])))")
 # Every alternative starts with a plain "<", "&" or "]" outside its group: that lets the
 # regex engine skip ahead to those characters at C speed instead of trying each position.
-_CANDIDATE = re.compile(
+_CANDIDATE = (
     r"<(?P<comment>!--)"
     r"|<(?P<cdata_open>!\[CDATA\[)"
     r"|<(?P<declaration>!(?:[A-Za-z]|\[)[^<>]{0,1024}>|\?[A-Za-z][^<>]{0,1024}>)"
@@ -115,6 +115,12 @@ _CANDIDATE = re.compile(
     rf"|&(?P<entity>{_ENTITY})"
     r"|\](?P<cdata_close>\]>)"
 )
+
+
+@cache
+def _candidate() -> re.Pattern[str]:
+    """Compiled on first use: compiling costs milliseconds that plain text never needs."""
+    return re.compile(_CANDIDATE)
 
 # A tag written between a pair of quotes is a tag being talked about.
 _QUOTE_PAIRS = dict(zip("\"'`“‘「『〈《", "\"'`”’」』〉》", strict=True))
@@ -129,8 +135,9 @@ def _tokens(text: str) -> Iterator[Token]:
     # Closers ("-->", "script") a search has already failed to find. Candidates are met left
     # to right, so a closer missing after one position is missing after every later one.
     unclosed: set[str] = set()
+    candidate = _candidate()
     pos = 0
-    while (match := _CANDIDATE.search(text, pos)) is not None:
+    while (match := candidate.search(text, pos)) is not None:
         start, end = match.span()
         kind = match.lastgroup
         if kind == "comment":

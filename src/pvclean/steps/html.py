@@ -44,11 +44,9 @@ Text without ``<`` and ``&`` is returned at once: that is most text, and it cost
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from enum import Enum
-from html.entities import html5
 from typing import NamedTuple
 
 from ..markup import Attributes, EndTag, Kind, Layout, Token, elements, tokenize
@@ -163,6 +161,9 @@ def _decode_reference(reference: str) -> tuple[int, str] | None:
 
 
 def _decode_one(body: str) -> str | None:
+    import html  # only text with "&" in it needs the entity table
+    from html.entities import html5
+
     if body.startswith("#"):
         return html.unescape("&" + body) or None
     return html5.get(body)
