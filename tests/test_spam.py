@@ -107,6 +107,17 @@ NOISY = [
                                                                     "chrome/nav"}),
     ("zh truncated title duplicate",
      f"河畔步道全线贯通 市民多\n{ZH}", {"chrome/title-duplicate"}),
+    ("zh byline that starts with its date",
+     f"{ZH_TITLE}\n2023-05-06 10:20  来源:河畔网  作者:李青\n\n{ZH_P1}\n\n{ZH_P2}\n",
+     {"chrome/byline"}),
+    ("zh items that start with a bracketed date",
+     ZH + "[2024-07-25] 冬季进补要注意\n[2024-07-24] 老街换新颜\n[2024-07-23] 周末好去处\n",
+     {"related/teaser-run"}),
+    ("zh items that start with month-day", ZH + "06-12 冬季进补要注意\n06-11 老街换新颜\n"
+     "06-10 周末好去处\n", {"related/teaser-run"}),
+    ("zh tag cloud", ZH + "热门搜索:装修 旅游 美食 教育 健康\n", {"chrome/tags"}),
+    ("en post footer", EN + "Posted in Community | Tagged hall, village | Leave a comment\n",
+     {"chrome/byline"}),
     ("en emptied-link fragment after the last sentence",
      EN.replace("weekends.", "weekends. Hillside hardware () Shop"), {"injected/empty-link"}),
 ]
@@ -164,6 +175,11 @@ HARD_NEGATIVES = [
      "without explaining the conditions.\n\nThe regulator said the ads had been shown during "
      "football matches watched by children, and ordered the firm to review all of its "
      "promotions.\n"),
+    ("a timeline with dates at the start of lines",
+     "公司发展历程\n\n这家企业从一个小作坊起步,二十年间成长为行业骨干企业,下面是它的几个重要节点。\n\n"
+     "2004-03-01 公司在城郊注册成立\n2010-06-18 第一条自动化生产线投产\n"
+     "2016-09-09 产品出口到东南亚市场\n2023-12-20 新厂区建成投用\n\n"
+     "企业负责人说,未来五年将把研发投入提高到营业收入的百分之五。\n"),
     ("a Chinese article with a spaced Latin name",
      "开源社区发布新版本\n\n这次更新由社区志愿者共同完成 Python 版本的支持也随之扩展到最新发行版,"
      "开发者可以直接升级。\n\n维护者表示,下一个版本将重点改进文档和错误提示。\n"),

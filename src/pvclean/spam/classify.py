@@ -147,7 +147,7 @@ def line_rule(f: Features, topic: frozenset[str]) -> Label | None:
 
 def anchor(f: Features) -> bool:
     """A paragraph that bounds the body: prose-shaped and not a chrome key line."""
-    return f.prose and f.key is None and not f.marks
+    return f.prose and f.key is None and not (f.marks and f.short)
 
 
 def _nonblank(features: Sequence[Features], verdicts: list[Label | None],
@@ -204,7 +204,7 @@ def _judge_run(features: Sequence[Features], verdicts: list[Label | None],
         return
     signals = [features[i].teaser_signal for i in run]
     strong = sum(1 for i in run if features[i].ellipsis or features[i].date_only
-                 or features[i].trailing_date or features[i].counter)
+                 or features[i].trailing_date or features[i].leading_date or features[i].counter)
     if sum(signals) >= RUN_SIGNAL and sum(signals) / len(run) >= RUN_SIGNAL_PER_LINE \
             and strong >= 2:
         for i in run:
@@ -271,7 +271,7 @@ def _tail_junk(f: Features) -> Label | None:
     """After the last paragraph, a line with any junk evidence of its own is the page's."""
     if f.key and (not f.prose or f.key[1].endswith(":")):
         return f.key[0]
-    if f.marks:
+    if f.marks and not f.prose:
         return f.marks[0]
     if f.header:
         return f.header

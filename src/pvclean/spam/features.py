@@ -31,6 +31,7 @@ class Features:
     link_share: float
     date_only: bool
     trailing_date: bool
+    leading_date: bool
     word_date: bool
     counter: bool
     rank: bool
@@ -66,7 +67,7 @@ class Features:
         score = 0.0
         if self.ellipsis:
             score += 2
-        if self.date_only or self.trailing_date:
+        if self.date_only or self.trailing_date or self.leading_date:
             score += 2
         if self.counter:
             score += 1
@@ -99,6 +100,7 @@ def measure(line: Line, rules: RuleSet) -> Features:
         link_share=line.link_chars / visible if visible else 0.0,
         date_only=bool(shapes.DATE_ONLY.match(norm)),
         trailing_date=bool(shapes.TRAILING_DATE.search(norm)),
+        leading_date=bool(shapes.LEADING_DATE.match(norm)),
         word_date=bool(shapes.WORD_DATE.match(norm)),
         counter=bool(shapes.COUNTER.search(norm)),
         rank=bool(shapes.RANK.match(norm)),

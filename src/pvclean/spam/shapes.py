@@ -29,6 +29,9 @@ DATE_ONLY = re.compile(
 TRAILING_DATE = re.compile(
     rf"(?:\s|^|[\[(【])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}-\d{{1,2}}){_TIME}"
     rf"{_CLOSE}$")
+# A list item that starts with its date, bracketed or without the year: "[2024-07-25] 标题",
+# "06-12 标题". (A bare "2019-03-01 公司成立" may be a timeline in the article: not counted.)
+LEADING_DATE = re.compile(r"^(?:[\[(【]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\])】]|\d{1,2}-\d{1,2}\s)")
 # A short word glued to a date, the category+date line under a title: "体育2021年06月02日".
 WORD_DATE = re.compile(rf"^[^\d\s]{{1,12}}\s?{DATE}$")
 # A view/comment counter: "阅读(1234)", "浏览 56 次", "1,234 views".
