@@ -35,6 +35,13 @@ def test_decodes_common_encodings(data: bytes, encoding: str | None) -> None:
     assert decoded.replaced == 0
 
 
+@pytest.mark.parametrize(("text", "codec"), [("中国的经济。第二段。", "gb18030"),
+                                            ("中國的經濟。第二段。", "big5hkscs")])
+def test_short_chinese_files_are_not_mistaken_for_other_codecs(text: str, codec: str) -> None:
+    data = text.encode(codec)
+    assert decode(data) == (text, codec, 0)
+
+
 def test_declared_charset_wins_for_legacy_bytes() -> None:
     page = ('<html><head><meta charset="gb2312"></head><body><p>' + SIMPLIFIED +
             "</p></body></html>").encode("gb18030")

@@ -10,7 +10,8 @@ Order of evidence, strongest first:
    Big5-HKSCS) because real pages use characters outside the subset they name;
 4. UTF-8 with a few broken sequences (a truncated download, a spliced file): decoded with
    U+FFFD in place of the broken bytes, and counted;
-5. statistical detection (charset-normalizer) when nothing else holds.
+5. GB18030 or Big5-HKSCS when one of them reads the bytes as common Chinese characters;
+6. statistical detection (charset-normalizer) when nothing else holds.
 
 Bytes that none of these can read raise :class:`DecodeError`; NUL bytes outside UTF-16 raise
 :class:`BinaryInputError`. Nothing is ever guessed silently into garbage.
@@ -19,6 +20,7 @@ Bytes that none of these can read raise :class:`DecodeError`; NUL bytes outside 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import NamedTuple
 
@@ -48,6 +50,9 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 _HEAD_BYTES = 8192
+
+# Share of common characters above which a Chinese decoding is taken without detection.
+_COMMON_SHARE = 0.8
 
 # A file that is UTF-8 but for a few broken sequences: at most one per this many bytes.
 _UTF8_DAMAGE_RATIO = 200
@@ -91,6 +96,45 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+@functools.cache
+def _common_hanzi() -> frozenset[str]:
+    """The most frequent Chinese characters in both scripts: GB2312 level 1 (3,755 simplified)
+    and Big5's frequently-used block (5,401 traditional), read from the codecs themselves."""
+    chars: set[str] = set()
+    for codec, leads, trails in (
+        ("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+        ("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)]),
+    ):
+        for lead in leads:
+            for trail in trails:
+                char = _strict(bytes((lead, trail)), codec)
+                if char:
+                    chars.add(char)
+    return frozenset(chars)
+
+
+def _chinese_candidate(data: bytes) -> str | None:
+    """GB18030 or Big5-HKSCS, whichever reads the bytes as common Chinese characters.
+
+    Statistical detectors are unreliable on short Chinese files (a few sentences of GB18030
+    come back as EUC-KR). The wrong one of the two Chinese codecs, or any other codec, turns
+    Chinese bytes into rare characters or Hangul; the right one gives mostly common ones.
+    """
+    common = _common_hanzi()
+    best, best_share = None, 0.0
+    for codec in ("gb18030", "big5hkscs"):
+        text = _strict(data, codec)
+        if text is None:
+            continue
+        wide = [c for c in text if ord(c) > 0x2FFF]
+        if len(wide) < 2:
+            continue
+        share = sum(c in common for c in wide) / len(wide)
+        if share > best_share:
+            best, best_share = codec, share
+    return best if best_share >= _COMMON_SHARE else None
 
 
 def _detect(data: bytes) -> str | None:
@@ -140,7 +184,7 @@ def decode(data: bytes, name: str = "<bytes>") -> Decoded:
     if damage * _UTF8_DAMAGE_RATIO <= len(data) and _mostly_multibyte_utf8(data):
         return Decoded(loose, "utf-8", damage)
 
-    detected = _detect(data)
+    detected = _chinese_candidate(data) or _detect(data)
     if detected:
         text = _strict(data, detected)
         if text is not None:
