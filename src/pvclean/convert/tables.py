@@ -51,10 +51,17 @@ class Table:
 
 
 def char_class(chars: set[str] | frozenset[str]) -> str:
-    """A regex character class for a set of characters (empty set: matches nothing)."""
-    if not chars:
-        return "[^\\s\\S]"
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    """A regex matching one character of ``chars`` (empty set: matches nothing).
+
+    Python's regex engine tests a class holding any character beyond U+FFFF member by
+    member, a hundred times slower than a BMP-only class (a bitmap). Such characters are rare
+    in text, so they get their own class behind a cheap range check.
+    """
+    bmp = "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff")
+    astral = "".join(re.escape(c) for c in sorted(chars) if c > "\uffff")
+    parts = ([f"[{bmp}]"] if bmp else []) + ([f"(?=[\U00010000-\U0010ffff])[{astral}]"]
+                                            if astral else [])
+    return f"(?:{'|'.join(parts)})" if parts else "[^\\s\\S]"
 
 
 def merged_pass(names: tuple[str, ...]) -> dict[str, str]:
