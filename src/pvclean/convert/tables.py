@@ -16,6 +16,11 @@ Almost every character converts on its own, so a :class:`Table` keeps:
 
 Phrase results are computed by :func:`chain_convert`, the plain longest-match reference,
 once, on the phrase alone. Tables are built on first use and cached for the process.
+
+For a one-pass chain (t2s) the fold gives exactly the reference's result. For two passes it
+can differ where a variant phrase of the first pass and a t2s phrase of the second overlap
+and segment the text differently (measured: 11 in 20,000 strings made only of overlapping
+dictionary phrases for tw2s, none for hk2s).
 """
 
 from __future__ import annotations
@@ -57,11 +62,23 @@ def char_class(chars: set[str] | frozenset[str]) -> str:
     member, a hundred times slower than a BMP-only class (a bitmap). Such characters are rare
     in text, so they get their own class behind a cheap range check.
     """
-    bmp = "".join(re.escape(c) for c in sorted(chars) if c <= "\uffff")
-    astral = "".join(re.escape(c) for c in sorted(chars) if c > "\uffff")
+    bmp = _ranges(sorted(c for c in chars if c <= "\uffff"))
+    astral = _ranges(sorted(c for c in chars if c > "\uffff"))
     parts = ([f"[{bmp}]"] if bmp else []) + ([f"(?=[\U00010000-\U0010ffff])[{astral}]"]
                                             if astral else [])
     return f"(?:{'|'.join(parts)})" if parts else "[^\\s\\S]"
+
+
+def _ranges(chars: list[str]) -> str:
+    """Sorted characters as class ranges (一-丁): fewer items for the regex parser."""
+    items: list[str] = []
+    start = 0
+    for i in range(1, len(chars) + 1):
+        if i == len(chars) or ord(chars[i]) != ord(chars[i - 1]) + 1:
+            first, last = re.escape(chars[start]), re.escape(chars[i - 1])
+            items.append(first if start == i - 1 else f"{first}-{last}")
+            start = i
+    return "".join(items)
 
 
 def merged_pass(names: tuple[str, ...]) -> dict[str, str]:
@@ -101,6 +118,14 @@ def chain_convert(text: str, region: str) -> str:
     for mapping, longest in _passes(region):
         text = longest_match(text, mapping, longest)
     return text
+
+
+def _chain_char(char: str, region: str) -> str:
+    """:func:`chain_convert` of one character: each pass is a plain lookup."""
+    char = unicodedata.normalize("NFC", char)
+    for mapping, _ in _passes(region):
+        char = mapping.get(char, char)
+    return char
 
 
 def _has_compat(text: str) -> bool:
@@ -161,7 +186,7 @@ def table(region: str) -> Table:
     """The folded table for ``std``, ``tw`` or ``hk`` (built once per process)."""
     singles = {k for mapping, _ in _passes(region) for k in mapping if len(k) == 1}
     singles.update(_compat_chars())
-    chars = {ord(c): out for c in singles if (out := chain_convert(c, region)) != c}
+    chars = {ord(c): out for c in singles if (out := _chain_char(c, region)) != c}
     phrases = _phrases(region, chars)
     index: dict[str, list[tuple[str, str]]] = {}
     for key in sorted(phrases, key=len, reverse=True):
