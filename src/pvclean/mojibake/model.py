@@ -104,17 +104,18 @@ def score(text: str, left: str = "", right: str = "") -> float:
     return total / len(text)
 
 
-def known_pair_share(text: str) -> float:
-    """Share of adjacent Han-character pairs in ``text`` that are known in-word bigrams."""
+def known_pairs(text: str) -> tuple[int, int]:
+    """Adjacent Han-character pairs in ``text``: how many are known bigrams, how many in all."""
     bigrams, levels = model().bigrams, model().levels
     pairs = [text[i:i + 2] for i in range(len(text) - 1)
              if text[i] in levels and text[i + 1] in levels]
-    return sum(p in bigrams for p in pairs) / len(pairs) if pairs else 1.0
+    return sum(p in bigrams for p in pairs), len(pairs)
 
 
 # A repair is accepted when the new text reads as ordinary Chinese (MIN_SCORE per
 # character), gains clearly over what it replaces (MIN_GAIN), and — mojibake can land on
-# common characters by chance — some of its character pairs are real words (MIN_PAIRS).
+# common characters by chance, one character proves nothing — it has at least one known
+# pair of Han characters and a fair share of its pairs are known (MIN_PAIRS).
 MIN_SCORE = 6.0
 MIN_GAIN = 1.5
 MIN_PAIRS = 0.25
@@ -123,5 +124,6 @@ MIN_PAIRS = 0.25
 def accepts(before: str, after: str, left: str = "", right: str = "") -> bool:
     """Whether ``after`` is a clear win over ``before`` in this context."""
     new = score(after, left, right)
+    known, pairs = known_pairs(after)
     return (new >= MIN_SCORE and new - score(before, left, right) >= MIN_GAIN
-            and known_pair_share(after) >= MIN_PAIRS)
+            and known >= 1 and known >= MIN_PAIRS * pairs)
