@@ -30,7 +30,7 @@ MARKS = "?\ufffd"
 # The rest of a pinyin gloss after a mark that swallowed its "(": ?cè)
 _SWALLOWED_GLOSS = re.compile(r"[?\ufffd][a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\)\Z")
 # How far from the first suspicious character the lost byte is looked for, in characters.
-SEARCH_BEFORE = 6
+SEARCH_BEFORE = 30
 SEARCH_AFTER = 2
 
 
@@ -153,7 +153,7 @@ def _candidates(text: str, start: int, stop: int, focus: int):
     raw = b"".join(_bytes(c) or b"" for c in text[start:stop])
     head = text[max(0, start - 8):start]
     gloss = _SWALLOWED_GLOSS.search(head)
-    mark = start - len(head) + gloss.start() if gloss else start - (head[-1:] in MARKS)
+    mark = start - len(head) + gloss.start() if gloss else start - head.endswith(tuple(MARKS))
     if mark < start:
         fixed = _realigned(raw, True, text[mark - 1:mark], text, stop)
         if fixed:

@@ -25,26 +25,30 @@ BIGRAM_BONUS = 3.0
 # CJK punctuation and full-width forms are as ordinary in Chinese text as a common
 # character; a repair that restores 。“”、 must not lose points for them.
 PUNCTUATION_LEVEL = 7.0
+# The commonest marks (comma, full stop, enumeration comma, quotes) rank above the rest, so
+# that a guessed punctuation byte is the ordinary one.
+COMMON_PUNCTUATION = "，。、“”"
+COMMON_PUNCTUATION_LEVEL = 8.0
 # Letters, digits and spaces are neutral: pinyin glosses and numbers sit inside Chinese.
 NEUTRAL_LEVEL = 3.0
 # Anything else (symbols, box drawing, kana, Latin-1 letters) is what mojibake is made of.
 OTHER_LEVEL = 0.0
 
 
-# Typography the word lists cannot teach: punctuation closes after a character, a quotation
-# closes after the end of its sentence, and a quotation or title opens after punctuation and
-# before a character. These pairs count as known bigrams.
+# Typography the word lists cannot teach: punctuation closes after a character, and a
+# quotation closes or opens after the end of a sentence. These pairs count as known bigrams.
 SENTENCE_END = "。，、；：！？…"
 QUOTE_CLOSE = "）」』》”’"
 OPENING = "（「『《“‘"
 _PUNCTUATION = SENTENCE_END + QUOTE_CLOSE + OPENING
+# What a line (a paragraph) ends with.
+LINE_FINAL = "。！？…" + QUOTE_CLOSE
 
 
 def _typographic(pair: str) -> bool:
     first, second = pair
     return ((second in SENTENCE_END + QUOTE_CLOSE and first not in _PUNCTUATION)
-            or (first in SENTENCE_END and second in QUOTE_CLOSE + OPENING)
-            or (first in _PUNCTUATION and second not in _PUNCTUATION))
+            or (first in SENTENCE_END and second in QUOTE_CLOSE + OPENING))
 
 
 class Model(NamedTuple):
@@ -75,6 +79,8 @@ def char_level(char: str) -> float:
     level = model().levels.get(char)
     if level is not None:
         return float(level)
+    if char in COMMON_PUNCTUATION:
+        return COMMON_PUNCTUATION_LEVEL
     if char in "?\ufffd":
         # a decoder's mark for a byte it could not read
         return OTHER_LEVEL
@@ -101,6 +107,8 @@ def score(text: str, left: str = "", right: str = "") -> float:
     joined = left[-1:] + text + right[:1]
     total += BIGRAM_BONUS * sum(joined[i:i + 2] in bigrams or _typographic(joined[i:i + 2])
                                 for i in range(len(joined) - 1))
+    if not right and text[-1] in LINE_FINAL:
+        total += BIGRAM_BONUS
     return total / len(text)
 
 

@@ -13,6 +13,7 @@ A path is kept only when its result reads far more like Chinese than the run (se
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from . import model
@@ -28,8 +29,9 @@ PATHS: tuple[tuple[str, str], ...] = (
     ("big5", "gbk"),
 )
 REPLACEMENT = "\ufffd"
-# U+FFFD written as UTF-8: when a run is nothing but these, it was lost before it was misread.
-LOST_UTF8 = REPLACEMENT.encode("utf-8")
+# U+FFFD written as UTF-8 and read as GBK (锟斤拷, two of them in six bytes): the text was
+# lost before it was misread.
+LOST_AS_GBK = re.compile(f"(?:{(REPLACEMENT * 2).encode('utf-8').decode('gbk')})+")
 
 
 class Redecoded(NamedTuple):
@@ -55,9 +57,8 @@ def _through(run: str, wrong: str, right: str) -> str | None:
 
 def redecode(run: str, left: str = "", right: str = "") -> Redecoded | None:
     """The best codec path for ``run`` if it is a clear win, else None."""
-    if len(run) >= 3 and run.encode("gbk", errors="ignore") == LOST_UTF8 * (len(run) // 3 * 2):
-        # 锟斤拷: U+FFFD twice as UTF-8, read as GBK. The text was lost before it was
-        # misread; the honest repair is the U+FFFD it stands for, not the noise.
+    if LOST_AS_GBK.fullmatch(run):
+        # the honest repair is the U+FFFD the run stands for, not the noise
         return Redecoded(REPLACEMENT * (len(run) // 3 * 2), "utf-8-replacement-read-as-gbk")
     best: tuple[float, Redecoded] | None = None
     for wrong, really in PATHS:

@@ -29,6 +29,9 @@ from . import gbk, latin, model, redecode
 RARE_LEVEL = 5
 # Where mojibake of Chinese codecs lands: symbols, CJK, compatibility and full-width blocks.
 _CJK_RANGE = (0x2000, 0x9FFF), (0xF900, 0xFFEF)
+# How many characters before (or after) a trigger a wrongly decoded run may begin.
+REDECODE_BEFORE = 4
+REDECODE_AFTER = 2
 _LINE_END = re.compile(f"[\n{LINK_MARKS}]")
 _LATIN_RUN = re.compile("(?:[\xa1-\xfe][\xa1-\xfe@-~])+")
 # A mark, then what it may have swallowed or what the page turned into ASCII: the rest of a
@@ -47,6 +50,7 @@ def _cjk_pattern() -> re.Pattern[str]:
     """The CJK suspicion scan; its class of uncommon characters comes from the model."""
     common = {c for c, level in model.model().levels.items() if level > RARE_LEVEL}
     common.update("、。〈〉《》「」『』【】〔〕〖〗・…—‘’“”")
+    common.update(chr(code) for code in range(0xFF01, 0xFF5F))  # full-width forms
     ranges: list[str] = []
     for low, high in _CJK_RANGE:
         start = None
@@ -59,7 +63,7 @@ def _cjk_pattern() -> re.Pattern[str]:
                 start = None
     rare = "[" + "".join(ranges) + "]"
     return re.compile(
-        f"[?\ufffd€](?=[^\\x00-\\x7f{LINK_MARKS}])|(?<=[^\\x00-\\x7f{LINK_MARKS}])[?\ufffd€]"
+        f"{redecode.LOST_AS_GBK.pattern}|[?\ufffd€](?=[^\\x00-\\x7f{LINK_MARKS}])|(?<=[^\\x00-\\x7f{LINK_MARKS}])[?\ufffd€]"
         f"|{rare}{{2}}|[\xa1-\xfe]{{2}}"
     )
 
@@ -85,6 +89,9 @@ def _cjk_repairs(line: str) -> tuple[list[gbk.Repair], list[tuple[int, int]]]:
         if found is not None and found.start >= done:
             repairs.append(found)
             done = found.end
+        else:
+            # one attempt per run: the run's other suspicious pairs would find the same
+            done = max(match.end(), _run_end(line, match.start()))
     unrepaired: list[tuple[int, int]] = []
     for start, end in suspicious:
         if any(r.start <= start and end <= r.end for r in repairs):
@@ -94,6 +101,13 @@ def _cjk_repairs(line: str) -> tuple[list[gbk.Repair], list[tuple[int, int]]]:
         else:
             unrepaired.append((start, end))
     return repairs, unrepaired
+
+
+def _run_end(line: str, index: int) -> int:
+    latin_run = _LATIN_RUN.match(line, index)
+    after_mark = _AFTER_MARK.match(line, index)
+    run_end = gbk.run_bounds(line, after_mark.end() if after_mark else index)[1]
+    return max(run_end, latin_run.end() if latin_run else index)
 
 
 def _latin_repair(line: str, index: int) -> gbk.Repair | None:
@@ -106,22 +120,34 @@ def _latin_repair(line: str, index: int) -> gbk.Repair | None:
 
 
 def _run_repair(line: str, index: int) -> gbk.Repair | None:
-    """Whole-run re-decoding or realignment, whichever reads better, for the run at index."""
+    """Whole-run re-decoding or realignment, whichever reads better, for the run at index.
+
+    A wrongly decoded run may begin after some good characters of the same run (a heading,
+    a label): re-decoding is tried from each of the few characters before the trigger.
+    """
+    lost = redecode.LOST_AS_GBK.match(line, index)
+    if lost:
+        found = redecode.redecode(lost.group())
+        return gbk.Repair(index, lost.end(), found.text, found.path) if found else None
     after_mark = _AFTER_MARK.match(line, index)
     start, stop = gbk.run_bounds(line, after_mark.end() if after_mark else index)
     if start == stop:
         return None
     options = []
-    whole = redecode.redecode(line[start:stop], line[start - 1:start], line[stop:stop + 1])
-    if whole:
-        options.append(gbk.Repair(start, stop, whole.text, whole.path))
+    for first in range(max(start, index - REDECODE_BEFORE),
+                       min(stop, max(start, index) + REDECODE_AFTER + 1)):
+        whole = redecode.redecode(line[first:stop], line[first - 1:first], line[stop:stop + 1])
+        if whole:
+            options.append(gbk.Repair(first, stop, whole.text, whole.path))
     realigned = gbk.repair(line, start, stop, max(index, start))
     if realigned:
         options.append(realigned)
     if not options:
         return None
-    return max(options, key=lambda r: model.score(r.text, line[r.start - 1:r.start],
-                                                  line[r.end:r.end + 1]))
+    low, high = min(r.start for r in options), max(r.end for r in options)
+    left, right = line[low - 1:low], line[high:high + 1]
+    return max(options, key=lambda r: model.score(
+        line[low:r.start] + r.text + line[r.end:high], left, right))
 
 
 def repair_text(text: str, step: str) -> Outcome:
@@ -136,23 +162,22 @@ def repair_text(text: str, step: str) -> Outcome:
     pos = 0
     for start, end in _lines(text):
         line = text[start:end]
-        fixed = latin.fix(line) if latin.GATE.search(line) else None
-        current = fixed.text if fixed else line
-        repairs, left_alone = _cjk_repairs(current)
-        if fixed is None:
-            unrepaired.extend((start + a, start + b) for a, b in left_alone)
+        # The CJK repairs look first: ftfy would take GBK read as Latin-1 for broken UTF-8.
+        repairs, left_alone = _cjk_repairs(line)
+        unrepaired.extend((start + a, start + b) for a, b in left_alone)
+        repaired = _apply(line, repairs)
+        fixed = latin.fix(repaired) if latin.GATE.search(repaired) else None
         if fixed is None and not repairs:
             continue
-        new_line = _apply(current, repairs)
         parts.append(text[pos:start])
-        parts.append(new_line)
+        parts.append(fixed.text if fixed else repaired)
         pos = end
         if fixed is None:
             changes.extend(Change(step, r.rule, start + r.start, start + r.end,
                                   line[r.start:r.end], r.text) for r in repairs)
         else:
-            rule = "+".join([fixed.rule, *sorted({r.rule for r in repairs})])
-            changes.extend(changes_from_diff(step, rule, line, new_line, start))
+            rule = "+".join([*sorted({r.rule for r in repairs}), fixed.rule])
+            changes.extend(changes_from_diff(step, rule, line, fixed.text, start))
     parts.append(text[pos:])
     return Outcome("".join(parts), changes, unrepaired)
 
