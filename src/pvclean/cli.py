@@ -121,3 +121,64 @@ def steps() -> None:
     width = max(len(s.name) for s in STEPS)
     for info in STEPS:
         click.echo(f"{info.name:<{width}}  {info.description}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SRC...")
+@click.argument("dest", type=click.Path(file_okay=False))
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core).")
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Run on a Dask cluster (tcp://host:port) or a local one (needs pvclean[dask]).")
+@click.option("--text-key", default="text", show_default=True,
+              help="The field of a .jsonl record that holds the text.")
+@click.option("--resume", is_flag=True,
+              help="Skip inputs whose output is complete and newer (same settings).")
+@click.option("--report", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write counts, failures and timing as JSON.")
+@click.option("--errors", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write every failure as JSON lines, sorted by path and line.")
+@click.option("--allow-dest-inside-src", is_flag=True,
+              help="Allow DEST inside a source folder (the walk leaves DEST out).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@pipeline_options
+def batch(sources: tuple[str, ...], dest: str, jobs: int | None, scheduler: str | None,
+          text_key: str, resume: bool, report: str | None, errors: str | None,
+          allow_dest_inside_src: bool, quiet: bool, pipeline: Pipeline, max_bytes: int) -> None:
+    """Clean folders, files or glob patterns (SRC...) into DEST, mirroring relative paths.
+
+    \b
+    Inputs: .txt, .html/.htm (written as .txt), .jsonl and .jsonl.gz (same kind, cleaned
+    text under --text-key, other fields kept). With several SRC, each goes under
+    DEST/<its name>. Exit code 1 if any input or line failed.
+    \b
+      pvclean batch scraped/ clean/ --report report.json
+      pvclean batch 'dump/**/*.html' clean/ --resume -j 2
+    """
+    from .batch import BatchConfig, SourceError, run_batch
+    from .batch.progress import for_terminal
+    from .engines import choose
+
+    config = BatchConfig(sources=sources, dest=dest, text_key=text_key,
+                         steps=tuple(pipeline.names), options=pipeline.options,
+                         max_bytes=max_bytes, resume=resume,
+                         allow_dest_in_src=allow_dest_inside_src)
+    engine = choose(jobs=jobs, scheduler=scheduler)
+    try:
+        summary = run_batch(config, engine, progress=for_terminal(config, quiet),
+                            notify=lambda note: click.echo(f"pvclean: {note}", err=True))
+    except SourceError as exc:
+        raise click.UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("\npvclean: interrupted; every output written is complete. "
+                   "Finish with the same command and --resume.", err=True)
+        sys.exit(130)
+    if report:
+        summary.write_report(report)
+    if errors:
+        summary.write_errors(errors)
+    if not quiet:
+        for line in summary.lines():
+            click.echo(line, err=True)
+    if summary.failed:
+        sys.exit(1)
