@@ -1,0 +1,180 @@
+"""Which part of a page is the article, and what to remove around and inside it.
+
+The method is readability's paragraph scoring with the densities of GNE's and jusText's
+papers as the judges:
+
+1. Every block with text of its own is a paragraph. Its score grows with its sentence
+   punctuation and its length, and is zero when most of its text is link text (a menu, a
+   "hot" list) or when it stands inside page furniture (nav, aside, footer, furniture
+   class/id). The score is credited to the block and to the blocks above it with decay
+   (:data:`tables.DECAY`), so the container of many prose paragraphs collects the most.
+2. The article's container is the block with the best score after weighting by one minus
+   its link density and a small bonus for a content class/id. Siblings that score a good
+   share of it (a post split in two columns, a thread's posts) are kept with it.
+3. Everything outside the kept blocks goes; the trace names furniture by its kind (``nav``,
+   ``footer`` ...) and the rest ``outside-article``. Inside, furniture elements, hidden
+   elements, furniture-class blocks and link-dense blocks go with their reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from . import tables
+from .tree import Node
+
+# A block needs this much non-link text (weighted units) to count as a paragraph at all,
+# and this much for the full paragraph bonus.
+_MIN_UNITS = 10
+_PARAGRAPH_UNITS = 25
+# Above this share of link text a block is a link list.
+_LINK_DENSE = 0.5
+# A sibling of the best container is kept when it scores this share of it (and at least
+# _SIBLING_FLOOR).
+_SIBLING_SHARE = 0.2
+_SIBLING_FLOOR = 10.0
+_CONTENT_BONUS = 1.25
+# Furniture found by class/id inside the article goes only when it holds less than this
+# share of the kept text: a misnamed wrapper must not take the article with it.
+_CLASS_SHARE = 0.3
+
+
+class Removal(NamedTuple):
+    start: int
+    end: int
+    reason: str
+
+
+def furniture_reason(node: Node, inside: bool) -> str | None:
+    """Why an element is page furniture, or None. ``inside``: it stands in the article."""
+    if node.name in (tables.FURNITURE_INSIDE if inside else tables.FURNITURE_TAGS):
+        return tables.FURNITURE_TAGS[node.name]
+    if node.hidden:
+        return "hidden"
+    if node.words & tables.BOILERPLATE_TOKENS:
+        return "boilerplate-class"
+    return None
+
+
+def paragraph_score(node: Node) -> float:
+    """A block's worth as article prose: punctuation and length of its own non-link text."""
+    text = node.own_units - node.own_link
+    if text < _MIN_UNITS or node.own_link > _LINK_DENSE * node.own_units:
+        return 0.0
+    base = 1.0 if text >= _PARAGRAPH_UNITS else 0.0
+    return base + node.own_punct + min(text / 100, 3.0)
+
+
+def _walk(root: Node) -> Iterator[tuple[Node, list[Node]]]:
+    """Every element with the blocks above it (nearest first), skipping furniture subtrees.
+
+    Iterative: broken pages nest thousands of unclosed elements deep."""
+    pending: list[tuple[Node, list[Node]]] = [(root, [])]
+    while pending:
+        node, above = pending.pop()
+        yield node, above
+        below = [node, *above] if node.block else above
+        pending.extend((child, below) for child in reversed(node.children)
+                       if furniture_reason(child, inside=False) is None)
+
+
+def score_blocks(root: Node) -> list[Node]:
+    """Credit every paragraph's score to itself and the blocks above it; return the blocks
+    that received any, in document order."""
+    scored: dict[int, Node] = {}
+    for node, above in _walk(root):
+        if not node.block or not node.own_units:
+            continue
+        value = paragraph_score(node)
+        if not value:
+            continue
+        for weight, block in zip(tables.DECAY, [node, *above], strict=False):
+            block.score += value * weight
+            scored[id(block)] = block
+    return list(scored.values())
+
+
+def container_score(node: Node) -> float:
+    bonus = _CONTENT_BONUS if node.words & tables.CONTENT_TOKENS else 1.0
+    return node.score * (1.0 - node.link_density) * bonus
+
+
+def choose(root: Node) -> list[Node]:
+    """The kept blocks: the best container and the siblings that score a good share of it.
+    Empty when no block holds prose (the page is then left to the html step whole)."""
+    candidates = [n for n in score_blocks(root) if n.name in tables.CONTAINER_TAGS]
+    if not candidates:
+        return []
+    best = max(candidates, key=container_score)
+    if best.parent is None:
+        return [best]
+    floor = max(_SIBLING_FLOOR, _SIBLING_SHARE * container_score(best))
+    return [child for child in best.parent.children
+            if child is best or (child.block and child.link_density < _LINK_DENSE
+                                 and furniture_reason(child, inside=False) is None
+                                 and container_score(child) >= floor)]
+
+
+def plan(root: Node) -> list[Removal]:
+    """The spans to remove, in order and disjoint, each with its reason."""
+    kept = choose(root)
+    if not kept:
+        return []
+    keep_ids = {id(n) for n in kept}
+    above: set[int] = set()
+    for node in kept:
+        parent = node.parent
+        while parent is not None:
+            above.add(id(parent))
+            parent = parent.parent
+    total = sum(n.units for n in kept)
+    removals: list[Removal] = []
+    _outside(root, keep_ids, above, total, removals)
+    return _merge(removals)
+
+
+def _outside(node: Node, keep: set[int], above: set[int], total: int,
+             out: list[Removal]) -> None:
+    """Remove all of ``node`` but the kept blocks below it (``node`` is above one)."""
+    cursor = node.start
+    for child in node.children:
+        if child.start > cursor:
+            out.append(Removal(cursor, child.start, "outside-article"))
+        if id(child) in keep:
+            _inside(child, total, out)
+        elif id(child) in above:
+            _outside(child, keep, above, total, out)
+        else:
+            reason = furniture_reason(child, inside=False) or "outside-article"
+            out.append(Removal(child.start, child.end, reason))
+        cursor = max(cursor, child.end)
+    if node.end > cursor:
+        out.append(Removal(cursor, node.end, "outside-article"))
+
+
+def _inside(node: Node, total: int, out: list[Removal]) -> None:
+    """Remove the furniture and link lists inside a kept block."""
+    for child in node.children:
+        reason = furniture_reason(child, inside=True)
+        if reason == "boilerplate-class" and child.units >= _CLASS_SHARE * total:
+            reason = None
+        if reason is None and child.block and child.link > _LINK_DENSE * child.units > 0:
+            reason = "link-dense"
+        if reason is not None:
+            out.append(Removal(child.start, child.end, reason))
+        elif child.children:
+            _inside(child, total, out)
+
+
+def _merge(removals: list[Removal]) -> list[Removal]:
+    """Join touching removals of the same reason: one trace entry per removed stretch."""
+    merged: list[Removal] = []
+    for removal in removals:
+        if removal.end <= removal.start:
+            continue
+        if merged and merged[-1].end == removal.start and merged[-1].reason == removal.reason:
+            merged[-1] = merged[-1]._replace(end=removal.end)
+        else:
+            merged.append(removal)
+    return merged
