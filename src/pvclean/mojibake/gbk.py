@@ -126,6 +126,9 @@ def _realigned(raw: bytes, lead_lost: bool, left: str, text: str,
         body += tail_byte
     right = text[end:end + 1]
     if len(body) % 2:
+        # a lead byte whose trail the decoder could not read: only a mark says so
+        if end == stop:
+            return None
         middle = _decode(body[:-1])
         if middle is None:
             return None
@@ -181,7 +184,8 @@ def repair(text: str, start: int, stop: int, focus: int) -> Repair | None:
     union of their spans) as it would read after the repair.
     """
     candidates = [c for c in _candidates(text, start, stop, focus)
-                  if model.accepts(text[c[0]:c[1]], c[2], text[c[0] - 1:c[0]], text[c[1]:c[1] + 1])]
+                  if model.accepts(text[c[0]:c[1]], c[2], text[c[0] - 1:c[0]],
+                                   text[c[1]:c[1] + 1])]
     if not candidates:
         return None
     low = min(c[0] for c in candidates)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 BIGRAM_BONUS = 3.0
 # CJK punctuation and full-width forms are as ordinary in Chinese text as a common
 # character; a repair that restores 。“”、 must not lose points for them.
-PUNCTUATION_LEVEL = 7.0
+PUNCTUATION_LEVEL = 6.0
 # The commonest marks (comma, full stop, enumeration comma, quotes) rank above the rest, so
 # that a guessed punctuation byte is the ordinary one.
 COMMON_PUNCTUATION = "，。、“”"
@@ -122,8 +122,8 @@ def known_pairs(text: str) -> tuple[int, int]:
 
 # A repair is accepted when the new text reads as ordinary Chinese (MIN_SCORE per
 # character), gains clearly over what it replaces (MIN_GAIN), and — mojibake can land on
-# common characters by chance, one character proves nothing — it has at least one known
-# pair of Han characters and a fair share of its pairs are known (MIN_PAIRS).
+# common characters by chance, one character proves nothing — a fair share of its pairs of
+# Han characters are known (MIN_PAIRS), and at least one.
 MIN_SCORE = 6.0
 MIN_GAIN = 1.5
 MIN_PAIRS = 0.25
