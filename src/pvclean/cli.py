@@ -28,6 +28,27 @@ def _split_steps(ctx: click.Context, param: click.Parameter, value: tuple[str, .
     return names
 
 
+def _read_input(name: str, max_bytes: int) -> str:
+    """The text of a file, or of standard input for ``-``; PvcleanError says why not."""
+    from .decode import decode
+    from .io.readers import read_text
+
+    if name != "-":
+        return read_text(name, max_bytes).text
+    data = sys.stdin.buffer.read()
+    if len(data) > max_bytes:
+        raise PvcleanError(f"<stdin>: over the {max_bytes / 1e6:.0f} MB limit")
+    return decode(data, "<stdin>").text
+
+
+def _read_or_exit(name: str, max_bytes: int) -> str:
+    try:
+        return _read_input(name, max_bytes)
+    except PvcleanError as exc:
+        click.echo(f"pvclean: {exc}", err=True)
+        sys.exit(1)
+
+
 def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every cleaning command shares; passes a built ``pipeline`` instead."""
 
@@ -80,21 +101,13 @@ def clean(files: tuple[str, ...], output: str | None, fmt: str, pipeline: Pipeli
       cat raw.txt | pvclean clean > clean.txt
       pvclean clean --skip spam page.html
     """
-    from .decode import decode
     from .io.atomic import write_text
-    from .io.readers import read_text
 
     pieces: list[str] = []
     failed = 0
     for name in files or ("-",):
         try:
-            if name == "-":
-                data = sys.stdin.buffer.read()
-                if len(data) > max_bytes:
-                    raise PvcleanError(f"<stdin>: over the {max_bytes / 1e6:.0f} MB limit")
-                text = decode(data, "<stdin>").text
-            else:
-                text = read_text(name, max_bytes).text
+            text = _read_input(name, max_bytes)
         except PvcleanError as exc:
             click.echo(f"pvclean: {exc}", err=True)
             failed += 1
@@ -182,3 +195,85 @@ def batch(sources: tuple[str, ...], dest: str, jobs: int | None, scheduler: str 
             click.echo(line, err=True)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="FILE | RAW_DIR CLEAN_DIR")
+@click.option("--side-by-side", is_flag=True, help="Raw on the left, clean on the right.")
+@click.option("--stat", is_flag=True, help="Counts only (FILE).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="PAGE",
+              help="Write a self-contained HTML page of every removal and change (FILE).")
+@click.option("--file", "one_file", metavar="PATH",
+              help="With two folders: diff this raw file (relative to RAW_DIR) with its output.")
+@click.option("--width", type=click.IntRange(min=20), help="Columns for --side-by-side.")
+@pipeline_options
+def diff(paths: tuple[str, ...], side_by_side: bool, stat: bool, html_path: str | None,
+         one_file: str | None, width: int | None, pipeline: Pipeline, max_bytes: int) -> None:
+    """Show what cleaning FILE removes and changes (coloured on a terminal).
+
+    \b
+      pvclean diff page.html                  unified diff, raw against clean
+      pvclean diff --html page.html.html page.html
+      pvclean diff raw/ clean/                one row per file: share kept, sizes
+      pvclean diff raw/ clean/ --file a/b.txt one file's diff
+    """
+    from .report import diff as views
+
+    if len(paths) == 2:
+        from .report.dirs import find_pair, pairs, summary_rows
+
+        if stat or html_path:
+            raise click.UsageError("--stat and --html take one FILE")
+        if one_file is None:
+            for line in summary_rows(pairs(*paths)):
+                click.echo(line)
+            return
+        try:
+            pair = find_pair(*paths, one_file)
+        except LookupError as exc:
+            raise click.UsageError(str(exc)) from None
+        raw, clean = _read_or_exit(pair.raw, max_bytes), _read_or_exit(pair.clean, max_bytes)
+        name = one_file
+    elif len(paths) == 1:
+        name = paths[0]
+        result = pipeline.run(_read_or_exit(name, max_bytes))
+        if html_path:
+            from .io.atomic import write_text
+            from .report.html import render
+
+            write_text(html_path, render(result, name))
+            return
+        if stat:
+            for line in views.stat(result):
+                click.echo(line)
+            return
+        raw, clean = result.traces[0].input if result.traces else result.text, result.text
+    else:
+        raise click.UsageError("give one FILE, or RAW_DIR and CLEAN_DIR")
+    for line in views.diff_lines(raw, clean, name, side_by_side=side_by_side, width=width):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--step", "only", multiple=True, callback=_split_steps, metavar="STEP",
+              help="Only changes of this step (repeatable).")
+@click.option("--family", multiple=True, metavar="FAMILY",
+              help="Only spam removals of this rule family (repeatable).")
+@click.option("--width", type=click.IntRange(min=10), default=60, show_default=True,
+              help="Longest text shown per change.")
+@pipeline_options
+def explain(file: str, only: list[str], family: tuple[str, ...], width: int,
+            pipeline: Pipeline, max_bytes: int) -> None:
+    """List every removal and change in FILE, in order: line, step, rule, text.
+
+    \b
+      pvclean explain page.html
+      pvclean explain --step spam --family related page.html
+    """
+    from .report.explain import format_rows, rows
+
+    result = pipeline.run(_read_or_exit(file, max_bytes))
+    for line in format_rows(rows(result, steps=frozenset(only), families=frozenset(family)),
+                            width):
+        click.echo(line)
