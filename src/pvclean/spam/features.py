@@ -1,17 +1,24 @@
-"""What the classifier knows about one line: cheap measurements, computed once.
+"""What the classifier knows about one line: measurements taken once, and only when asked.
 
 Sizes count CJK ideographs and latin words alike ("units"), so that one threshold serves
 Chinese and English. Lexicon hits are kept term by term: the classifier discounts terms the
 article itself is about (see ``classify.topic_terms``).
+
+Speed is the reason for the shape of :class:`Features`: the size of every line is needed,
+and its lexicon hits come from one scan of the whole document (``RuleSet.scan``), but most
+shape tests (dates, counters, ranks, bullets...) only matter for the short lines of lists,
+chrome and the head and tail of the page. They are cached properties, taken on first use,
+so that a paragraph of the article pays for none of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import cached_property
 
 from . import shapes
 from .lines import Line
-from .rules import Label, RuleSet, normalize
+from .rules import Hits, Label, RuleSet, normalize
 
 # A line this long (in units) can be a paragraph; shorter lines are titles, items, chrome.
 LONG_UNITS = 20
@@ -19,28 +26,21 @@ LONG_UNITS = 20
 SHORT_UNITS = 40
 
 
-@dataclass(frozen=True)
 class Features:
-    line: Line
-    norm: str
-    units: int
-    letters: int
-    terminal: bool
-    ellipsis: bool
-    sentences: int
-    link_share: float
-    date_only: bool
-    trailing_date: bool
-    leading_date: bool
-    word_date: bool
-    counter: bool
-    rank: bool
-    bullet: bool
-    empty_brackets: bool
-    header: Label | None
-    key: tuple[Label, str] | None
-    marks: tuple[Label, ...]
-    terms: tuple[tuple[Label, str], ...]
+    """One line, its normalized text ``norm``, its size, its lexicon hits and its shape."""
+
+    def __init__(self, line: Line, norm: str, hits: Hits, rules: RuleSet) -> None:
+        self.line = line
+        self.norm = norm
+        self.key: tuple[Label, str] | None = hits.key
+        self.marks: tuple[Label, ...] = hits.marks
+        self.terms: tuple[tuple[Label, str], ...] = hits.terms
+        self.header = rules.header(line.text)
+        cjk = shapes.cjk_count(norm)
+        unworded, words = shapes.WORD.subn("", norm)
+        self.units = cjk + words
+        # ideographs and the characters of latin words: what lexicon density is a share of
+        self.letters = cjk + len(norm) - len(unworded)
 
     @property
     def blank(self) -> bool:
@@ -54,14 +54,71 @@ class Features:
     def short(self) -> bool:
         return self.units <= SHORT_UNITS
 
-    @property
+    @cached_property
     def prose(self) -> bool:
         """Shaped like a paragraph of the article: long, ending like (or holding) sentences,
         not truncated, not mostly link text."""
         return (self.long and not self.ellipsis and self.link_share < 0.5
                 and (self.terminal or self.sentences >= 2))
 
-    @property
+    @cached_property
+    def terminal(self) -> bool:
+        return shapes.ends_sentence(self.norm)
+
+    @cached_property
+    def ellipsis(self) -> bool:
+        return shapes.ends_with_ellipsis(self.norm)
+
+    @cached_property
+    def sentences(self) -> int:
+        """Sentence ends inside the line, counted up to 3 (all the classifier asks)."""
+        count = 0
+        for _ in shapes.SENTENCE_END_INSIDE.finditer(self.norm):
+            count += 1
+            if count == 3:
+                break
+        return count
+
+    @cached_property
+    def link_share(self) -> float:
+        if not self.line.link_chars:
+            return 0.0
+        visible = shapes.visible_count(self.line.text)
+        return self.line.link_chars / visible if visible else 0.0
+
+    @cached_property
+    def date_only(self) -> bool:
+        return bool(shapes.DATE_ONLY.match(self.norm))
+
+    @cached_property
+    def trailing_date(self) -> bool:
+        return bool(shapes.TRAILING_DATE.search(self.norm))
+
+    @cached_property
+    def leading_date(self) -> bool:
+        return bool(shapes.LEADING_DATE.match(self.norm))
+
+    @cached_property
+    def word_date(self) -> bool:
+        return bool(shapes.WORD_DATE.match(self.norm))
+
+    @cached_property
+    def counter(self) -> bool:
+        return bool(shapes.COUNTER.search(self.norm))
+
+    @cached_property
+    def rank(self) -> bool:
+        return bool(shapes.RANK.match(self.norm))
+
+    @cached_property
+    def bullet(self) -> bool:
+        return bool(shapes.BULLET.match(self.norm))
+
+    @cached_property
+    def empty_brackets(self) -> bool:
+        return bool(shapes.EMPTY_BRACKETS.search(self.norm))
+
+    @cached_property
     def teaser_signal(self) -> float:
         """How much this line looks like an item of a link list, on its own."""
         score = 0.0
@@ -78,36 +135,8 @@ class Features:
         return score
 
 
-def measure(line: Line, rules: RuleSet) -> Features:
-    norm = normalize(line.text)
-    cjk = shapes.cjk_count(norm)
-    words = shapes.WORD.findall(norm)
-    letters = cjk + sum(len(w) for w in words)
-    visible = shapes.visible_count(line.text)
-    sentences = 0
-    for _ in shapes.SENTENCE_END_INSIDE.finditer(norm):
-        sentences += 1
-        if sentences == 3:
-            break
-    return Features(
-        line=line,
-        norm=norm,
-        units=cjk + len(words),
-        letters=letters,
-        terminal=shapes.ends_sentence(norm),
-        ellipsis=bool(shapes.ELLIPSIS_END.search(norm)),
-        sentences=sentences,
-        link_share=line.link_chars / visible if visible else 0.0,
-        date_only=bool(shapes.DATE_ONLY.match(norm)),
-        trailing_date=bool(shapes.TRAILING_DATE.search(norm)),
-        leading_date=bool(shapes.LEADING_DATE.match(norm)),
-        word_date=bool(shapes.WORD_DATE.match(norm)),
-        counter=bool(shapes.COUNTER.search(norm)),
-        rank=bool(shapes.RANK.match(norm)),
-        bullet=bool(shapes.BULLET.match(norm)),
-        empty_brackets=bool(shapes.EMPTY_BRACKETS.search(norm)),
-        header=rules.header(line.text),
-        key=rules.key(norm),
-        marks=tuple(rules.marks_in(norm)) if len(norm) <= 200 else (),
-        terms=tuple(rules.terms_in(norm)),
-    )
+def measure_all(lines: Sequence[Line], rules: RuleSet) -> list[Features]:
+    """The features of every line; the lexicons scan all the lines in one pass."""
+    norms = [normalize(line.text) for line in lines]
+    return [Features(line, norm, hits, rules)
+            for line, norm, hits in zip(lines, norms, rules.scan(norms), strict=True)]

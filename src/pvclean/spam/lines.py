@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..pipeline import LINK_CLOSE, LINK_OPEN
 
@@ -12,8 +12,7 @@ _BLANK = " \t\u00a0\u3000\f\v\ufeff\u200b"
 _MARKS = {ord(LINK_OPEN): None, ord(LINK_CLOSE): None}
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the input.
 
     ``start``/``end`` span the line with its line break (what a whole-line removal takes);
@@ -64,4 +63,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _line(index: int, start: int, end: int, raw: str) -> Line:
-    return Line(index, start, end, raw, raw.translate(_MARKS).strip(_BLANK), _link_chars(raw))
+    if LINK_OPEN in raw or LINK_CLOSE in raw:  # translate() is slow: only when it has work
+        return Line(index, start, end, raw, raw.translate(_MARKS).strip(_BLANK),
+                    _link_chars(raw))
+    return Line(index, start, end, raw, raw.strip(_BLANK), 0)

@@ -42,6 +42,8 @@ COUNTER = re.compile(
 RANK = re.compile(r"^(?:\d{1,3}\s?[.、)]|[\[(【]\d{1,3}[\])】]|no\.\s?\d{1,3}|top\s?\d{1,3})")
 # Truncation: teasers end in "..." or "…" (NFKC turns "…" into "...").
 ELLIPSIS_END = re.compile(r"(?:\.{2,}|。{2,})[\"'”’」』)\]]?$")
+# The most of a line's end that ELLIPSIS_END needs to see: two dots and a closer.
+_ELLIPSIS_REACH = 3
 # Separators of a breadcrumb trail.
 CRUMB_SEPARATORS = re.compile(r"\s?(?:>>?|»|›|→|/)\s?")
 # A bullet that opens a navigation line: "• Detail".
@@ -74,9 +76,15 @@ def units(text: str) -> int:
     return cjk_count(text) + len(WORD.findall(text))
 
 
+def ends_with_ellipsis(text: str) -> bool:
+    """``text`` ends truncated. Only its last characters are searched: an unanchored search
+    of the whole line would try every dot of a long paragraph."""
+    return ELLIPSIS_END.search(text, max(0, len(text) - _ELLIPSIS_REACH)) is not None
+
+
 def ends_sentence(norm: str) -> bool:
     """The line ends like a sentence: a terminal mark, maybe inside closing quotes."""
     end = norm.rstrip()
     while end and end[-1] in CLOSERS:
         end = end[:-1]
-    return bool(end) and end[-1] in TERMINAL and not ELLIPSIS_END.search(end)
+    return bool(end) and end[-1] in TERMINAL and not ends_with_ellipsis(end)

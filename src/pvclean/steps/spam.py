@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..pipeline import ChangeBuilder, Options, StepResult
 from ..spam import rules
 from ..spam.classify import Cut, classify, inner_cuts
-from ..spam.features import measure
+from ..spam.features import measure_all
 from ..spam.lines import split_lines
 
 NAME = "spam"
@@ -27,7 +27,7 @@ def _kept(label: rules.Label, keep: frozenset[str]) -> bool:
 def find_cuts(text: str, options: Options) -> list[Cut]:
     """Every span the step removes, sorted and non-overlapping."""
     ruleset = rules.load(tuple(options.rules))
-    features = [measure(line, ruleset) for line in split_lines(text)]
+    features = measure_all(split_lines(text), ruleset)
     verdicts = classify(features)
     cuts = [Cut(f.line.start, f.line.end, label)
             for f, label in zip(features, verdicts, strict=True) if label is not None]
