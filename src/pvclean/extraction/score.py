@@ -35,6 +35,10 @@ _LINK_DENSE = 0.5
 _SIBLING_SHARE = 0.2
 _SIBLING_FLOOR = 10.0
 _CONTENT_BONUS = 1.25
+# How far, how much more prose, and how few links for a block above the best to take over.
+_WIDEN_LEVELS = 5
+_WIDEN_SHARE = 0.5
+_WIDEN_LINK = 0.3
 # Furniture found by class/id inside the article goes only when it holds less than this
 # share of the kept text: a misnamed wrapper must not take the article with it.
 _CLASS_SHARE = 0.3
@@ -52,7 +56,7 @@ def furniture_reason(node: Node, inside: bool) -> str | None:
         return tables.FURNITURE_TAGS[node.name]
     if node.hidden:
         return "hidden"
-    if node.words & tables.BOILERPLATE_TOKENS:
+    if node.words & tables.BOILERPLATE_TOKENS and not node.words & tables.CONTENT_TOKENS:
         return "boilerplate-class"
     return None
 
@@ -83,15 +87,21 @@ def score_blocks(root: Node) -> list[Node]:
     """Credit every paragraph's score to itself and the blocks above it; return the blocks
     that received any, in document order."""
     scored: dict[int, Node] = {}
+    order: list[Node] = []
     for node, above in _walk(root):
+        order.append(node)
         if not node.block or not node.own_units:
             continue
         value = paragraph_score(node)
         if not value:
             continue
+        node.prose = value
         for weight, block in zip(tables.DECAY, [node, *above], strict=False):
             block.score += value * weight
             scored[id(block)] = block
+    for node in reversed(order):  # children before their parents
+        if node.parent is not None:
+            node.parent.prose += node.prose
     return list(scored.values())
 
 
@@ -106,7 +116,7 @@ def choose(root: Node) -> list[Node]:
     candidates = [n for n in score_blocks(root) if n.name in tables.CONTAINER_TAGS]
     if not candidates:
         return []
-    best = max(candidates, key=container_score)
+    best = widen(max(candidates, key=container_score))
     if best.parent is None:
         return [best]
     floor = max(_SIBLING_FLOOR, _SIBLING_SHARE * container_score(best))
@@ -114,6 +124,26 @@ def choose(root: Node) -> list[Node]:
             if child is best or (child.block and child.link_density < _LINK_DENSE
                                  and furniture_reason(child, inside=False) is None
                                  and container_score(child) >= floor)]
+
+
+def widen(best: Node) -> Node:
+    """The highest of the few blocks above ``best`` that adds prose, not links, to it.
+
+    The best-scoring block is often one post of a thread, or an article body whose
+    continuation sits in a sibling block; a block above it that holds much more prose
+    (:data:`_WIDEN_SHARE` of ``best``'s) at a low link density is the real container. A block
+    that adds a menu or a "related" list adds links and stops the climb."""
+    chosen, node = best, best
+    for _ in range(_WIDEN_LEVELS):
+        node = node.parent
+        if node is None or node.name not in tables.CONTAINER_TAGS or node.name == "body":
+            break
+        extra_prose = node.prose - best.prose
+        extra_units = node.units - best.units
+        if (extra_prose >= _WIDEN_SHARE * best.prose
+                and node.link - best.link <= _WIDEN_LINK * extra_units):
+            chosen = node
+    return chosen
 
 
 def plan(root: Node) -> list[Removal]:

@@ -51,22 +51,22 @@ BOILERPLATE_TOKENS: frozenset[str] = frozenset({
     "ad", "ads", "advert", "advertisement", "sponsor", "promo", "share", "sharing", "social",
     "related", "recommend", "recommended", "hot", "popular", "ranking", "rank", "tags",
     "tagcloud", "login", "signin", "signup", "register", "subscribe", "newsletter", "search",
-    "pagination", "pager", "paging", "links", "friendlink", "flink", "link", "sitemap",
+    "pagination", "pager", "paging", "links", "friendlink", "flink", "sitemap",
     "cookie", "cookies", "modal", "popup", "outbrain", "taboola", "disqus",
     "respond", "skip", "hidden", "toc", "tool", "tools", "dh", "daohang", "tuijian",
     "remen", "youlian", "yqlj", "gg", "guanggao", "footnav", "topnav", "sitenav", "mainnav",
 })
 
-# Words that stand for the article's own container; a match is a mild bonus, never proof.
+# Words that stand for the article's own container. A match is a mild bonus, never proof,
+# and it overrules a furniture word in the same class/id (readability's rule): templates
+# name layout columns after what sits beside them ("the-content equalize-sidebar").
 CONTENT_TOKENS: frozenset[str] = frozenset({
     "article", "content", "contents", "post", "entry", "main", "text", "body", "story",
     "detail", "details", "news", "zhengwen", "neirong", "wenzhang", "con", "cont", "txt",
     "thread", "message", "blog", "page", "markdown", "prose",
 })
 
-# A class/id that combines a furniture word with a content word ("sidebar-content",
-# "post-tags") is furniture: the content word names what the widget lists.
-CLASS_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+CLASS_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 # Sentence punctuation: full-width marks always, ASCII ones only before a space or line end
 # (a dot inside "3.5" or a URL is not the end of a sentence).
@@ -77,8 +77,9 @@ PUNCTUATION = re.compile(r"[，。！？；：、…“”]|[,.;:!?](?=\s|$)")
 # about the same.
 WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
-# Inline style or attributes that hide an element from every reader.
-HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|\shidden(?:[\s=/>])",
+# Inline style or attributes that hide an element from every reader. Not ``visibility:
+# hidden``: script-revealed article bodies (fade-in templates) start with it.
+HIDDEN = re.compile(r"display\s*:\s*none|\shidden(?:[\s=/>])",
                     re.IGNORECASE)
 
 # Optional end tags (HTML's implied-end rules, simplified): a start tag of the key closes

@@ -49,8 +49,10 @@ class Node:
     units: int = 0
     link: int = 0
     punct: int = 0
-    # the content score of :mod:`.score`, summed from the paragraphs below
+    # the content score of :mod:`.score`, summed from the paragraphs below with decay, and
+    # the plain sum of the paragraph scores in the subtree
     score: float = 0.0
+    prose: float = 0.0
 
     @property
     def link_density(self) -> float:
