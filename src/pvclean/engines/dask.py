@@ -1,0 +1,133 @@
+"""Run batch tasks on a Dask cluster: ``pvclean batch SRC DEST --scheduler ADDRESS|local``.
+
+Nothing here knows how to clean a file. The tasks, ``run_task`` and the merging of results
+all come from :mod:`pvclean.batch`, exactly as for the local engine, so a cluster run and a
+local run cannot drift apart; this module only decides *where* each task runs.
+
+Dask itself is imported inside the functions: ``pvclean batch`` without ``--scheduler`` must
+not pay for importing it, nor need it installed (it is the optional ``pvclean[dask]`` extra).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from ..batch import BatchConfig, Task, TaskResult, run_task
+from ..batch.dest import sweep_temporaries
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+LOCAL = "local"
+
+# Futures kept in flight per worker thread. More than one keeps every thread busy while the
+# client hears of a finished task and submits the next; a small constant keeps a tree of
+# millions of files from becoming millions of pending futures on the scheduler.
+IN_FLIGHT_PER_THREAD = 4
+
+# Re-runs of a task that *raised*. run_task reports bad input in its result and never raises
+# for it, so an exception here is the infrastructure's (a full or flaky shared disk, a
+# worker out of memory) and worth another try. A worker that dies is a different path:
+# Dask re-runs its tasks by itself, up to ``distributed.scheduler.allowed-failures`` deaths.
+RETRIES = 2
+
+
+def execute(tasks: Iterable[Task], config: BatchConfig, *,
+            scheduler: str) -> Iterator[TaskResult]:
+    """Run ``tasks`` on the cluster at ``scheduler`` and yield each result as it finishes.
+
+    ``scheduler`` is a scheduler address (``tcp://host:port``) or ``local`` for a throwaway
+    cluster of worker processes on this machine. Results come in completion order, as from
+    the local engine; the summary sorts what it writes. A task that cannot run even after
+    Dask's retries becomes a result that fails its inputs, so the run still ends and the
+    report names every input it could not clean.
+
+    A worker killed mid-write leaves its temporary file behind (a SIGKILL runs no cleanup);
+    the task is re-run elsewhere and writes its own. So once every result has been handed
+    over — and the caller has joined the split files — DEST is swept of them.
+    """
+    with _client(scheduler) as client:
+        yield from _run(client, tasks, config)
+    sweep_temporaries(config.dest)
+
+
+@contextlib.contextmanager
+def _client(scheduler: str) -> Iterator[Client]:
+    """A client for an existing cluster, or for a local one that closes when the run ends."""
+    from distributed import Client, LocalCluster
+
+    if scheduler != LOCAL:
+        with Client(scheduler) as client:
+            yield client
+        return
+    # Separate processes with one thread each: cleaning is pure Python and holds the GIL,
+    # so threads would only take turns. Loopback only, the dashboard on a free port: a
+    # quick try on a laptop must not open ports to the network, nor clash with another.
+    with LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def _run(client: Client, tasks: Iterable[Task], config: BatchConfig) -> Iterator[TaskResult]:
+    """Keep a bounded window of futures in flight, refilled lazily from ``tasks``.
+
+    The walk of SRC stays a generator: one task is drawn from it for each one that
+    finishes, so neither the client nor the scheduler ever holds more than the window.
+    """
+    from distributed import as_completed
+
+    window = IN_FLIGHT_PER_THREAD * max(sum(client.nthreads().values()), 1)
+    run = _digest(repr(config))
+    pending = iter(tasks)
+    running: dict[Future, Task] = {}
+
+    def submit(task: Task) -> Future:
+        future = client.submit(run_task, task, config, key=_key(task, run), pure=True,
+                               retries=RETRIES)
+        running[future] = task
+        return future
+
+    completed = as_completed([submit(task) for task in islice(pending, window)])
+    for future in completed:
+        result = _result(future, running.pop(future))
+        # drop the future at once: the scheduler then forgets the result instead of
+        # keeping it (and recomputing it should the worker holding it die)
+        future.release()
+        following = next(pending, None)
+        if following is not None:
+            completed.add(submit(following))
+        yield result
+
+
+def _key(task: Task, run: str) -> str:
+    """The same key for the same task, so a retried or resubmitted task is that task.
+
+    Dask de-duplicates by key: were the key random, a task re-sent after a lost connection
+    could run twice at once and race on its outputs. A task is frozen data (paths, byte
+    ranges), so its repr names it; this is far cheaper than ``dask.base.tokenize``, which
+    costs milliseconds for a task of 64 files.
+    """
+    return f"pvclean-batch-{run}-{_digest(repr(task))}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _result(future: Future, task: Task) -> TaskResult:
+    """The task's result, or a result that fails its inputs when Dask gave up on it.
+
+    An exception here is never about the input (run_task returns those): it is a
+    ``KilledWorker`` after repeated worker deaths, the last of the retries, or a cancelled
+    future. The inputs are reported failed with the reason, as a bad file would be.
+    """
+    try:
+        return future.result()
+    except Exception as exc:
+        return TaskResult.failed(task, f"cluster: {type(exc).__name__}: {exc}")
