@@ -13,8 +13,8 @@ so that a paragraph of the article pays for none of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cached_property
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from . import shapes
 from .lines import Line
@@ -24,6 +24,23 @@ from .rules import Hits, Label, RuleSet, normalize
 LONG_UNITS = 20
 # A line of at most this many units is "short": a teaser title, a heading, a byline.
 SHORT_UNITS = 40
+
+T = TypeVar("T")
+
+
+class lazy(Generic[T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    access, which costs more than most of the measurements it guards). The value goes into
+    the instance's ``__dict__``, where later lookups find it before this descriptor."""
+
+    def __init__(self, compute: Callable[[Features], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, features: Features, owner: type | None = None) -> T:
+        value = self.compute(features)
+        features.__dict__[self.name] = value
+        return value
 
 
 class Features:
@@ -54,22 +71,22 @@ class Features:
     def short(self) -> bool:
         return self.units <= SHORT_UNITS
 
-    @cached_property
+    @lazy
     def prose(self) -> bool:
         """Shaped like a paragraph of the article: long, ending like (or holding) sentences,
         not truncated, not mostly link text."""
         return (self.long and not self.ellipsis and self.link_share < 0.5
                 and (self.terminal or self.sentences >= 2))
 
-    @cached_property
+    @lazy
     def terminal(self) -> bool:
         return shapes.ends_sentence(self.norm)
 
-    @cached_property
+    @lazy
     def ellipsis(self) -> bool:
         return shapes.ends_with_ellipsis(self.norm)
 
-    @cached_property
+    @lazy
     def sentences(self) -> int:
         """Sentence ends inside the line, counted up to 3 (all the classifier asks)."""
         count = 0
@@ -79,46 +96,46 @@ class Features:
                 break
         return count
 
-    @cached_property
+    @lazy
     def link_share(self) -> float:
         if not self.line.link_chars:
             return 0.0
         visible = shapes.visible_count(self.line.text)
         return self.line.link_chars / visible if visible else 0.0
 
-    @cached_property
+    @lazy
     def date_only(self) -> bool:
         return bool(shapes.DATE_ONLY.match(self.norm))
 
-    @cached_property
+    @lazy
     def trailing_date(self) -> bool:
         return bool(shapes.TRAILING_DATE.search(self.norm))
 
-    @cached_property
+    @lazy
     def leading_date(self) -> bool:
         return bool(shapes.LEADING_DATE.match(self.norm))
 
-    @cached_property
+    @lazy
     def word_date(self) -> bool:
         return bool(shapes.WORD_DATE.match(self.norm))
 
-    @cached_property
+    @lazy
     def counter(self) -> bool:
         return bool(shapes.COUNTER.search(self.norm))
 
-    @cached_property
+    @lazy
     def rank(self) -> bool:
         return bool(shapes.RANK.match(self.norm))
 
-    @cached_property
+    @lazy
     def bullet(self) -> bool:
         return bool(shapes.BULLET.match(self.norm))
 
-    @cached_property
+    @lazy
     def empty_brackets(self) -> bool:
         return bool(shapes.EMPTY_BRACKETS.search(self.norm))
 
-    @cached_property
+    @lazy
     def teaser_signal(self) -> float:
         """How much this line looks like an item of a link list, on its own."""
         score = 0.0
