@@ -69,6 +69,8 @@ def topic_terms(features: Sequence[Features]) -> frozenset[str]:
 def _density(f: Features, family: str, topic: frozenset[str]) -> tuple[float, int, Label | None]:
     """Share of the line's letters covered by the family's (off-topic) terms, the number of
     distinct terms, and the most frequent rule among them."""
+    if not f.terms:  # most lines: nothing to count
+        return 0.0, 0, None
     hits = [(label, term) for label, term in f.terms
             if label[0] == family and term not in topic]
     if not hits or not f.letters:

@@ -49,6 +49,7 @@ class Features:
     def __init__(self, line: Line, norm: str, hits: Hits, rules: RuleSet) -> None:
         self.line = line
         self.norm = norm
+        self.blank = line.blank
         self.key: tuple[Label, str] | None = hits.key
         self.marks: tuple[Label, ...] = hits.marks
         self.terms: tuple[tuple[Label, str], ...] = hits.terms
@@ -58,10 +59,6 @@ class Features:
         self.units = cjk + words
         # ideographs and the characters of latin words: what lexicon density is a share of
         self.letters = cjk + len(norm) - len(unworded)
-
-    @property
-    def blank(self) -> bool:
-        return self.line.blank
 
     @property
     def long(self) -> bool:

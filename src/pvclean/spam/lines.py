@@ -51,6 +51,8 @@ def _link_chars(raw: str) -> int:
 
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text``, in order; the spans cover the text exactly."""
+    if "\r" not in text:
+        return _split_at_newlines(text)
     lines: list[Line] = []
     pos = 0
     for match in _BREAK.finditer(text):
@@ -59,6 +61,20 @@ def split_lines(text: str) -> list[Line]:
         pos = match.end()
     if pos < len(text):
         lines.append(_line(len(lines), pos, len(text), text[pos:]))
+    return lines
+
+
+def _split_at_newlines(text: str) -> list[Line]:
+    """``split_lines`` for text whose only break is ``\n`` (most text): ``str.split`` does
+    the scan, with no match object per line."""
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw) + 1
+        lines.append(_line(len(lines), pos, min(end, len(text)), raw))
+        pos = end
+    if not lines[-1].raw and lines[-1].start == len(text):
+        lines.pop()  # the text ends with a break: no line after it
     return lines
 
 
