@@ -1,9 +1,10 @@
-"""Joining the parts of a split .jsonl file once all of them are done.
+"""Putting outputs in place: one part is renamed, the parts of a split .jsonl file joined.
 
-The engine-side workers only ever write their own part files; joining happens in the one
-process that reads the results, so no two workers race on an output and the same code
-serves every engine. The output appears atomically and whole, and the parts are deleted
-after it, so a crash in between leaves only temporary files that the next run sweeps away.
+Workers only ever write part files (temporary names); this happens in the one process that
+reads the results, after their failures are journaled, so no two workers race on an output
+and the same code serves every engine. The output appears atomically and whole, and the
+parts are deleted after it, so a crash in between leaves only temporary files that the
+next run sweeps away.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .task import PartDone
 
 
 class Assembler:
-    """Tracks split files until their last part reports; memory holds only unfinished ones."""
+    """Tracks outputs until their last part reports; memory holds only unfinished ones."""
 
     def __init__(self) -> None:
         self._pending: dict[str, list[PartDone]] = {}
@@ -40,6 +41,9 @@ def join_parts(output: str, parts: int, ok: bool) -> bool:
     """Concatenate the parts into ``output`` (when every part succeeded), then delete them.
     A file with a failed part is not written: its failure is already in the report."""
     paths = [part_path(output, i) for i in range(parts)]
+    if ok and parts == 1:
+        os.replace(paths[0], output)
+        return True
     if ok:
         with atomic_open(output) as sink:
             for path in paths:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .assemble import Assembler
 from .config import BatchConfig
 from .dest import prepare_dest
+from .journal import Journal
 from .plan import Task, plan_tasks
 from .progress import Progress
 from .summary import Summary
@@ -30,14 +31,20 @@ def run_batch(config: BatchConfig, engine: Engine, *, progress: Progress | None 
         notify(note)
     summary = Summary()
     assembler = Assembler()
+    journal = Journal(config.dest, config.resume)
+    ended = False
     try:
         for result in engine(plan_tasks(config), config):
+            journal.record(result.failures)
+            result.failures.extend(journal.carried(result.skipped_paths))
             result.files += assembler.add(result.parts)
             summary.add(result)
             if progress:
                 progress.update(summary)
+        ended = True
     finally:
         if progress:
             progress.close()
+        journal.close(summary.failures() if ended else None)
     summary.finish()
     return summary

@@ -30,7 +30,6 @@ class Summary:
 
     def add(self, result: TaskResult) -> None:
         self.total.merge(result)
-        self.total.parts.clear()  # the assembler's business, not a total
         self.handled += result.files + result.skipped + sum(
             1 for f in result.failures if f.line == 0)
         self.finish()

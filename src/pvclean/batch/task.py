@@ -5,6 +5,11 @@ of picklable values, it never raises because of an input (a bad file or line bec
 :class:`Failure` in the result), and it is pure in effect: the same task writes the same
 bytes, so a task re-run after a crash or by a second engine overwrites its outputs with
 identical ones.
+
+A worker writes each output (atomically) under its temporary part name, never under the
+output's own name: the run loop renames it into place only after it has journaled the
+input's failures (see ``journal.py``). An output that exists is therefore one whose bad
+lines are on record, and ``--resume`` can trust it and report them again.
 """
 
 from __future__ import annotations
@@ -54,9 +59,11 @@ class PartDone(NamedTuple):
 class TaskResult:
     """What one task did, in numbers; :class:`~pvclean.batch.summary.Summary` adds them up.
 
-    ``files`` counts whole inputs written; a split file counts once, when it is assembled.
+    ``files`` counts whole inputs put in place by the run loop, once all their parts are in.
     ``steps`` maps a step to the characters it removed and changed; ``families`` maps a
     rule family (``related``, ``ads`` …) to its number of spans and characters.
+    ``skipped_paths`` (inputs found up to date) and ``parts`` are for the run loop, which
+    carries earlier failures over and joins split files; :meth:`merge` leaves them out.
     """
 
     files: int = 0
@@ -68,6 +75,7 @@ class TaskResult:
     families: dict[str, dict[str, int]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     parts: list[PartDone] = field(default_factory=list)
+    skipped_paths: list[str] = field(default_factory=list)
 
     @classmethod
     def failed(cls, task: Task, reason: str) -> TaskResult:
@@ -79,7 +87,7 @@ class TaskResult:
 
     def fail(self, unit: Unit, line: int, reason: str) -> None:
         self.failures.append(Failure(unit.path, line, reason))
-        if line == 0 and unit.parts > 1:
+        if line == 0:
             self.parts.append(PartDone(unit.output, unit.part, unit.parts, False))
 
     def count(self, cleaned: Result) -> None:
@@ -105,7 +113,6 @@ class TaskResult:
                 for name, value in counts.items():
                     into[name] += value
         self.failures.extend(other.failures)
-        self.parts.extend(other.parts)
 
 
 @functools.lru_cache(maxsize=4)
@@ -136,7 +143,9 @@ def run_task(task: Task, config: BatchConfig) -> TaskResult:
             result.fail(unit, 0, unit.problem)
             continue
         if config.resume and is_up_to_date(unit):
-            result.skipped += unit.part == 0
+            if unit.part == 0:
+                result.skipped += 1
+                result.skipped_paths.append(unit.path)
             continue
         # counted apart and merged on success: a file that fails half-way counts nothing
         # but its failure, exactly as if it had failed at once
@@ -153,10 +162,7 @@ def run_task(task: Task, config: BatchConfig) -> TaskResult:
             result.fail(unit, 0, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
             continue
         result.merge(done)
-        if unit.parts > 1:
-            result.parts.append(PartDone(unit.output, unit.part, unit.parts, True))
-        else:
-            result.files += 1
+        result.parts.append(PartDone(unit.output, unit.part, unit.parts, True))
     return result
 
 
@@ -174,7 +180,7 @@ def _clean_document(unit: Unit, config: BatchConfig, pipeline: Pipeline,
     data = read_bytes(unit.path, config.max_bytes)
     cleaned = _clean(pipeline, decode(data, unit.path).text)
     out = cleaned.text.encode("utf-8")
-    with atomic_open(unit.output) as sink:
+    with atomic_open(part_path(unit.output, unit.part)) as sink:
         sink.write(out)
     result.count(cleaned)
     result.bytes_in += len(data)
@@ -184,7 +190,7 @@ def _clean_document(unit: Unit, config: BatchConfig, pipeline: Pipeline,
 def _clean_jsonl(unit: Unit, config: BatchConfig, pipeline: Pipeline,
                  result: TaskResult) -> None:
     """Stream records through the pipeline; a bad line is reported and left out."""
-    target = part_path(unit.output, unit.part) if unit.parts > 1 else unit.output
+    target = part_path(unit.output, unit.part)
     stop = None if unit.stop is None else unit.stop - unit.start
     written = 0
     with open_input(unit.path) as source, atomic_open(target) as sink, \

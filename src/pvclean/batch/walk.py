@@ -17,7 +17,10 @@ from typing import NamedTuple
 from ..io.atomic import TEMP_PREFIX
 from .config import BatchConfig
 
-MANIFEST = ".pvclean-batch.json"
+# pvclean's own files in DEST: the settings' fingerprint, and the failures journal
+BOOKKEEPING = ".pvclean-batch"
+MANIFEST = BOOKKEEPING + ".json"
+JOURNAL = BOOKKEEPING + "-failures.jsonl"
 
 _KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _GLOB_MAGIC = re.compile(r"[*?\[]")
@@ -128,7 +131,7 @@ def _walk(source: Source, folder: str, rel: str, out_folder: str, root_real: str
         return
     names = {e.name for e in entries if input_kind(e.name)}
     for entry in entries:
-        if entry.name.startswith(TEMP_PREFIX) or entry.name == MANIFEST:
+        if entry.name.startswith((TEMP_PREFIX, BOOKKEEPING)):
             continue
         entry_rel = f"{rel}{entry.name}"
         if entry.is_symlink():
