@@ -35,21 +35,26 @@ _BOMS = (
 )
 
 # Declared names read as the codec that real pages under that name actually need.
+# The names are the WHATWG Encoding Standard's labels for these codecs.
 _SUPERSETS = {
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-    "cp936": "gb18030", "euc-cn": "gb18030",
-    "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs",
+    "gb_2312": "gb18030", "csgb2312": "gb18030", "csiso58gb231280": "gb18030",
+    "iso-ir-58": "gb18030", "chinese": "gb18030", "cp936": "gb18030", "windows-936": "gb18030",
+    "euc-cn": "gb18030", "x-euc-cn": "gb18030",
+    "big5": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs", "big5-hkscs": "big5hkscs",
+    "cn-big5": "big5hkscs", "csbig5": "big5hkscs", "x-big5": "big5hkscs",
     "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
     "ascii": "cp1252",
 }
 
-# Bounded: a charset name is short, and only the head of a document is searched.
+# Bounded: a charset name is short, and only the head of a document is searched. The head of
+# a saved page can carry tens of kilobytes of inline style and script before its <meta>.
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
     re.IGNORECASE,
 )
-_HEAD_BYTES = 8192
+_HEAD_BYTES = 65536
 
 # Share of common characters above which a Chinese decoding is taken without detection.
 _COMMON_SHARE = 0.8
@@ -65,8 +70,13 @@ class Decoded(NamedTuple):
 
 
 def declared_encoding(data: bytes) -> str | None:
-    """The charset a page declares in its head, as a Python codec name, or None."""
-    match = _DECLARED.search(data[:_HEAD_BYTES])
+    """The charset a page declares in its head, as a Python codec name, or None.
+
+    The search stops at ``</head>`` when there is one: a charset named in the body is an
+    example in the article's text, not the page's own declaration."""
+    head = data[:_HEAD_BYTES]
+    end = head.lower().find(b"</head")
+    match = _DECLARED.search(head, 0, end if end >= 0 else len(head))
     if not match:
         return None
     name = (match.group(1) or match.group(2)).decode("ascii").lower()

@@ -168,14 +168,15 @@ def _close_implied(stack: list[Node], name: str, at: int, is_block: bool) -> Non
     if rule is None:
         return
     closes, scope = rule
+    outermost = 0
     for index in range(len(stack) - 1, 0, -1):
         current = stack[index].name
-        if current in closes:
-            while len(stack) > index:
-                _pop(stack, at)
-            return
         if current in scope:
-            return
+            break
+        if current in closes:
+            outermost = index  # a new row closes the open row, not only its open cell
+    while outermost and len(stack) > outermost:
+        _pop(stack, at)
 
 
 def _close_named(stack: list[Node], name: str, start: int, end: int) -> None:
