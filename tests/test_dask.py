@@ -12,6 +12,8 @@ import dataclasses
 import json
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,6 +101,11 @@ def run_local(config: BatchConfig) -> Summary:
 def run_dask(config: BatchConfig, address: str) -> Summary:
     return run_batch(config, lambda tasks, cfg: dask_engine.execute(tasks, cfg,
                                                                    scheduler=address))
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """The cleaned files only, without the run's own bookkeeping (manifest, journal)."""
+    return {rel: data for rel, data in tree(folder).items() if not rel.startswith(".pvclean-")}
 
 
 def temporaries(folder: Path) -> list[Path]:
@@ -219,12 +226,12 @@ def test_a_task_dask_gives_up_on_fails_its_inputs_and_the_run_ends(tmp_path,
                                                                   impatient_cluster):
     src = write_corpus(tmp_path, small_files=80)
     run_local(config_for(src, tmp_path / "local"))
-    expected = tree(tmp_path / "local")
+    expected = outputs(tmp_path / "local")
     remote, _ = run_killing_one_worker(config_for(src, tmp_path / "dask"), impatient_cluster)
 
     given_up = {output_of(f.path, src) for f in remote.failures() if "KilledWorker" in f.reason}
     assert given_up, "the killed worker's tasks should have been given up on"
-    written = tree(tmp_path / "dask")
+    written = outputs(tmp_path / "dask")
     # whatever was written is right; only the given-up inputs may lack an output (a task
     # killed half-way has written its first files, whole: they are not lost, just reported)
     assert written.items() <= expected.items()
@@ -236,3 +243,36 @@ def output_of(path: str, src: Path) -> str:
     """The relative output path of an input of the test corpus (html is written as .txt)."""
     rel = Path(path).relative_to(src)
     return str(rel.with_suffix(".txt") if rel.suffix == ".html" else rel)
+
+
+# ---------------------------------------------------------------- the command line
+
+def test_cli_scheduler_local_matches_a_local_run(tmp_path, run_cli):
+    src = write_corpus(tmp_path)
+    runs = {}
+    for name, engine in (("local", ["-j", "2"]), ("dask", ["--scheduler", "local"])):
+        report, errors = tmp_path / f"{name}.json", tmp_path / f"{name}-errors.jsonl"
+        result = run_cli(["batch", str(src), str(tmp_path / name), *engine, "-q",
+                          "--report", str(report), "--errors", str(errors)])
+        counts = json.loads(report.read_text(encoding="utf-8"))
+        del counts["timing"]
+        runs[name] = (result.exit_code, result.output, tree(tmp_path / name), counts,
+                      errors.read_bytes())
+    assert runs["dask"] == runs["local"]
+    assert runs["dask"][:2] == (1, "")  # a bad input: exit code 1; -q: nothing printed
+
+
+def test_a_run_without_scheduler_never_imports_dask(tmp_path):
+    src = write_corpus(tmp_path, small_files=1)
+    code = ("import sys\n"
+            "from pvclean.cli import main\n"
+            "try:\n"
+            "    main(['batch', sys.argv[1], sys.argv[2], '-q'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(sorted(m for m in sys.modules if m.partition('.')[0] in "
+            "('dask', 'distributed')))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")],
+                          capture_output=True, text=True, check=True)
+    assert (tmp_path / "out" / "news" / "story000.txt").exists()
+    assert done.stdout.strip() == "[]"
