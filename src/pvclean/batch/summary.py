@@ -84,7 +84,7 @@ class Summary:
                 f"{name} {c['removed']:,}/{c['changed']:,}"
                 for name, c in report["steps"].items()))
         if report["families"]:
-            out.append("spam spans by family: " + ", ".join(
+            out.append("spans by rule family: " + ", ".join(
                 f"{name} {c['spans']:,}" for name, c in report["families"].items()))
         failures = self.failures()
         out.extend(f"failed: {f.path}{f':{f.line}' if f.line else ''}: {f.reason}"
