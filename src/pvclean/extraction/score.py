@@ -78,7 +78,7 @@ def _walk(root: Node) -> Iterator[tuple[Node, list[Node]]]:
     while pending:
         node, above = pending.pop()
         yield node, above
-        below = [node, *above] if node.block else above
+        below = [node, *above[:len(tables.DECAY) - 1]] if node.block else above
         pending.extend((child, below) for child in reversed(node.children)
                        if furniture_reason(child, inside=False) is None)
 
@@ -151,50 +151,67 @@ def plan(root: Node) -> list[Removal]:
     kept = choose(root)
     if not kept:
         return []
-    keep_ids = {id(n) for n in kept}
-    above: set[int] = set()
-    for node in kept:
-        parent = node.parent
-        while parent is not None:
-            above.add(id(parent))
-            parent = parent.parent
     total = sum(n.units for n in kept)
     removals: list[Removal] = []
-    _outside(root, keep_ids, above, total, removals)
+    cursor = root.start
+    for node, reason in _outside(root, kept):
+        if node.start > cursor:
+            removals.append(Removal(cursor, node.start, "outside-article"))
+        if reason:
+            removals.append(Removal(node.start, node.end, reason))
+        else:
+            removals.extend(_inside(node, total))
+        cursor = max(cursor, node.end)
+    if root.end > cursor:
+        removals.append(Removal(cursor, root.end, "outside-article"))
     return _merge(removals)
 
 
-def _outside(node: Node, keep: set[int], above: set[int], total: int,
-             out: list[Removal]) -> None:
-    """Remove all of ``node`` but the kept blocks below it (``node`` is above one)."""
-    cursor = node.start
-    for child in node.children:
-        if child.start > cursor:
-            out.append(Removal(cursor, child.start, "outside-article"))
-        if id(child) in keep:
-            _inside(child, total, out)
-        elif id(child) in above:
-            _outside(child, keep, above, total, out)
-        else:
-            reason = furniture_reason(child, inside=False) or "outside-article"
-            out.append(Removal(child.start, child.end, reason))
-        cursor = max(cursor, child.end)
-    if node.end > cursor:
-        out.append(Removal(cursor, node.end, "outside-article"))
+def _outside(root: Node, kept: list[Node]) -> list[tuple[Node, str]]:
+    """The kept blocks (reason "") and the furniture beside the blocks above them, in
+    document order; whatever lies between is removed as ``outside-article``."""
+    above: set[int] = set()
+    for node in kept:
+        parent = node.parent
+        while parent is not None and id(parent) not in above:
+            above.add(id(parent))
+            parent = parent.parent
+    keep = {id(n) for n in kept}
+    found: list[tuple[Node, str]] = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        for child in node.children:
+            if id(child) in keep:
+                found.append((child, ""))
+            elif id(child) in above:
+                pending.append(child)
+            else:
+                reason = furniture_reason(child, inside=False)
+                if reason:
+                    found.append((child, reason))
+    found.sort(key=lambda item: item[0].start)
+    return found
 
 
-def _inside(node: Node, total: int, out: list[Removal]) -> None:
-    """Remove the furniture and link lists inside a kept block."""
-    for child in node.children:
-        reason = furniture_reason(child, inside=True)
-        if reason == "boilerplate-class" and child.units >= _CLASS_SHARE * total:
-            reason = None
-        if reason is None and child.block and child.link > _LINK_DENSE * child.units > 0:
-            reason = "link-dense"
-        if reason is not None:
-            out.append(Removal(child.start, child.end, reason))
-        elif child.children:
-            _inside(child, total, out)
+def _inside(kept: Node, total: int) -> list[Removal]:
+    """The furniture and link lists inside a kept block, in document order."""
+    out: list[Removal] = []
+    pending = [kept]
+    while pending:
+        node = pending.pop()
+        for child in node.children:
+            reason = furniture_reason(child, inside=True)
+            if reason == "boilerplate-class" and child.units >= _CLASS_SHARE * total:
+                reason = None
+            if reason is None and child.block and child.link > _LINK_DENSE * child.units > 0:
+                reason = "link-dense"
+            if reason is not None:
+                out.append(Removal(child.start, child.end, reason))
+            elif child.children:
+                pending.append(child)
+    out.sort()
+    return out
 
 
 def _merge(removals: list[Removal]) -> list[Removal]:

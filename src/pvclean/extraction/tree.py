@@ -39,6 +39,7 @@ class Node:
     block: bool = True
     in_link: bool = False
     parent: Node | None = None
+    owner: Node | None = None  # the nearest block above an inline element
     children: list[Node] = field(default_factory=list)
     depth: int = 0
     # text directly in this block (and its inline children); units weigh CJK double
@@ -59,10 +60,9 @@ class Node:
         return self.link / self.units if self.units else 0.0
 
     def block_ancestor(self) -> Node:
-        node = self
-        while not node.block and node.parent is not None:
-            node = node.parent
-        return node
+        """The nearest block at or above this element: where its text is counted. Set when
+        the element opens, so a run of thousands of nested inline tags costs nothing."""
+        return self.owner or self
 
 
 def class_words(tag: str) -> frozenset[str]:
@@ -110,6 +110,8 @@ def build(text: str) -> Node:
                         block=element is not None and element.layout is Layout.BLOCK,
                         in_link=parent.in_link or token.name == "a",
                         parent=parent, depth=parent.depth + 1)
+            if not node.block:
+                node.owner = parent.block_ancestor()
             parent.children.append(node)
             stack.append(node)
         elif token.kind is Kind.END:
