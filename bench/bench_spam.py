@@ -5,7 +5,9 @@
     python bench/bench_spam.py score --raw DIR --gold DIR   ... over any raw/gold pair
 
 ``speed`` times ``pvclean.steps.spam.run`` on documents built from the evaluation set (its
-raw files repeated up to the requested size), and on one hostile 1 MB line. ``score`` cleans
+raw files repeated up to the requested size: all of them, then the Chinese and the English
+ones apart, then the gold articles, which are ordinary article text with no noise), and on
+hostile 1 MB lines. ``score`` cleans
 every raw file with the whole pipeline and compares with gold using the project's
 ``score.py`` (``--scorer PATH``, default ../shared/tools/score.py) when present, or else the
 same measure computed here: paragraphs normalized, characters aligned with difflib.
@@ -31,8 +33,8 @@ DEFAULT_SCORER = HERE.parent.parent / "shared" / "tools" / "score.py"
 _BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
 
 
-def _corpus(megabytes: float) -> list[str]:
-    docs = [p.read_text(encoding="utf-8") for p in sorted((SPAMSET / "raw").glob("*.txt"))]
+def _corpus(megabytes: float, pattern: str = "raw/*.txt") -> list[str]:
+    docs = [p.read_text(encoding="utf-8") for p in sorted(SPAMSET.glob(pattern))]
     out: list[str] = []
     size = 0
     while size < megabytes * 1e6:
@@ -52,10 +54,14 @@ def _time(texts: list[str]) -> float:
 
 
 def speed(megabytes: float) -> None:
-    texts = _corpus(megabytes)
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    seconds = _time(texts)
-    print(f"spamset documents: {size:.1f} MB in {seconds:.2f} s = {size / seconds:.1f} MB/s")
+    for name, pattern in (("spamset documents", "raw/*.txt"),
+                          ("  Chinese only", "raw/zh_*.txt"), ("  English only", "raw/en_*.txt"),
+                          ("gold articles, Chinese", "gold/zh_*.txt"),
+                          ("gold articles, English", "gold/en_*.txt")):
+        texts = _corpus(megabytes, pattern)
+        size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        seconds = _time(texts)
+        print(f"{name}: {size:.1f} MB in {seconds:.2f} s = {size / seconds:.1f} MB/s")
     for name, line in (("1 MB line of CJK text with spaces", "测试文本 " * 200_000),
                        ("1 MB line of dots and brackets", "a. () " * 170_000),
                        ("1 MB line of dates", "2024-01-01 " * 95_000)):

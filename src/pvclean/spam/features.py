@@ -106,7 +106,7 @@ class Features:
 
     @lazy
     def trailing_date(self) -> bool:
-        return bool(shapes.TRAILING_DATE.search(self.norm))
+        return shapes.ends_with_date(self.norm)
 
     @lazy
     def leading_date(self) -> bool:

@@ -29,6 +29,9 @@ DATE_ONLY = re.compile(
 TRAILING_DATE = re.compile(
     rf"(?:\s|^|[\[(【])(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}-\d{{1,2}}){_TIME}"
     rf"{_CLOSE}$")
+# The longest TRAILING_DATE match: a blank, a full date, a time with seconds and "pm", a
+# bracket (1 + 10 + 13 + 1).
+_TRAILING_DATE_REACH = 25
 # A list item that starts with its date, bracketed or without the year: "[2024-07-25] 标题",
 # "06-12 标题". (A bare "2019-03-01 公司成立" may be a timeline in the article: not counted.)
 LEADING_DATE = re.compile(r"^(?:[\[(【]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\])】]|\d{1,2}-\d{1,2}\s)")
@@ -76,10 +79,20 @@ def units(text: str) -> int:
     return cjk_count(text) + len(WORD.findall(text))
 
 
+def _found_at_end(pattern: re.Pattern[str], text: str, reach: int) -> bool:
+    """Whether ``pattern``, which ends with ``$`` and matches at most ``reach`` characters,
+    is found in ``text``. Only the last ``reach`` characters are searched: an unanchored
+    search of the whole line would try every position of a long paragraph. (``^`` does not
+    match at a search's start position, so a pattern's ``^`` keeps its meaning.)"""
+    return pattern.search(text, max(0, len(text) - reach)) is not None
+
+
 def ends_with_ellipsis(text: str) -> bool:
-    """``text`` ends truncated. Only its last characters are searched: an unanchored search
-    of the whole line would try every dot of a long paragraph."""
-    return ELLIPSIS_END.search(text, max(0, len(text) - _ELLIPSIS_REACH)) is not None
+    return _found_at_end(ELLIPSIS_END, text, _ELLIPSIS_REACH)
+
+
+def ends_with_date(norm: str) -> bool:
+    return _found_at_end(TRAILING_DATE, norm, _TRAILING_DATE_REACH)
 
 
 def ends_sentence(norm: str) -> bool:
