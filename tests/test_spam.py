@@ -283,3 +283,20 @@ _PIECES = st.lists(st.sampled_from([
 def test_step_is_idempotent_on_generated_text(pieces: list[str]) -> None:
     once = spam.run("".join(pieces), Options()).text
     assert spam.run(once, Options()).changes == []
+
+
+# The lexicon scan reads as a left-to-right regex scan would: the longest value at the
+# leftmost position, then on from its end; a latin value only as a whole word, and a value
+# that is not a whole word still ends its stretch of the scan.
+@pytest.mark.parametrize(("line", "terms"), [
+    ("online casino bonus", ["online casino", "bonus"]),
+    ("better alphabet", []),
+    ("eno deposit", []),  # "no deposit" is not a whole word and hides "deposit"
+    ("无抵押贷款秒批", ["无抵押", "贷款", "秒批"]),
+    ("", []),
+])
+def test_lexicon_scan_takes_leftmost_longest_whole_words(line: str, terms: list[str]) -> None:
+    hits = rules.load().scan(["相关阅读", line, "copyright 2024"])  # lines as normalized
+    assert [term for _, term in hits[1].terms] == terms
+    assert hits[2].key == (("chrome", "copyright"), "copyright")
+    assert hits[0].key is None and hits[0].terms == ()
