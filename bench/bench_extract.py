@@ -53,13 +53,15 @@ def trafilatura_text(text: str) -> str:
 
 
 def justext_text(text: str) -> str:
-    """jusText with its default settings; Chinese has no stoplist, so the empty one (which
-    leaves the decision to link density and length) is used for pages with Han text."""
+    """jusText with its default settings; Chinese has no stoplist, so pages with Han text
+    run in its language-independent mode (empty stoplist, stopword thresholds at zero)."""
     import justext
 
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    stoplist = frozenset() if han > 50 else justext.get_stoplist("English")
-    paragraphs = justext.justext(text.encode("utf-8"), stoplist, encoding="utf-8")
+    if sum(1 for c in text if "\u4e00" <= c <= "\u9fff") > 50:
+        options = {"stoplist": frozenset(), "stopwords_low": 0, "stopwords_high": 0}
+    else:
+        options = {"stoplist": justext.get_stoplist("English")}
+    paragraphs = justext.justext(text.encode("utf-8"), encoding="utf-8", **options)
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
