@@ -90,6 +90,7 @@ def _with_lead(lead: int) -> tuple[str, ...]:
     return tuple(c for c in found if c is not None and len(c) == 1)
 
 
+@lru_cache(maxsize=65536)
 def _guess(options: tuple[str, ...], left: str, right: str) -> str | None:
     """The option that joins its neighbours best (commonness plus known bigrams)."""
     if not options:

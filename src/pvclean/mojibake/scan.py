@@ -3,8 +3,8 @@
 One compiled scan per kind decides whether there is anything to do, so a clean document
 costs a regex pass:
 
-* ``latin.GATE``: characters UTF-8 mojibake is made of → ftfy on that line;
-* ``_CJK``: a decoder's mark (``?``, U+FFFD, a lone ``€``) against a double-byte character,
+* ``latin.suspicious``: characters UTF-8 mojibake is made of → ftfy on that line;
+* ``_hits``: a decoder's mark (``?``, U+FFFD, a lone ``€``) against a double-byte character,
   two uncommon characters in a row, or two Latin-1 letters in a row (GBK read as Latin-1)
   → the CJK repairs: whole-run re-decoding (:mod:`.redecode`) and GBK realignment
   (:mod:`.gbk`), judged by the plausibility model.
@@ -32,6 +32,7 @@ _CJK_RANGE = (0x2000, 0x9FFF), (0xF900, 0xFFEF)
 # How many characters before (or after) a trigger a wrongly decoded run may begin.
 REDECODE_BEFORE = 4
 REDECODE_AFTER = 2
+MARKS_AND_EURO = "?\ufffd€"
 _LINE_END = re.compile(f"[\n{LINK_MARKS}]")
 _LATIN_RUN = re.compile("(?:[\xa1-\xfe][\xa1-\xfe@-~])+")
 # A mark, then what it may have swallowed or what the page turned into ASCII: the rest of a
@@ -45,9 +46,18 @@ class Outcome(NamedTuple):
     unrepaired: list[tuple[int, int]]
 
 
+class _Scans(NamedTuple):
+    first: re.Pattern[str]  # one class: every character a suspicious run can start with
+    full: re.Pattern[str]   # what must follow it
+
+
 @lru_cache(maxsize=1)
-def _cjk_pattern() -> re.Pattern[str]:
-    """The CJK suspicion scan; its class of uncommon characters comes from the model."""
+def _scans() -> _Scans:
+    """The CJK suspicion scans; their class of uncommon characters comes from the model.
+
+    ``re`` scans a single character class many times faster than an alternation, so the
+    class finds candidates and the full pattern is only tried where one starts.
+    """
     common = {c for c, level in model.model().levels.items() if level > RARE_LEVEL}
     common.update("、。〈〉《》「」『』【】〔〕〖〗・…—‘’“”")
     common.update(chr(code) for code in range(0xFF01, 0xFF5F))  # full-width forms
@@ -61,11 +71,31 @@ def _cjk_pattern() -> re.Pattern[str]:
             elif not inside and start is not None:
                 ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
                 start = None
-    rare = "[" + "".join(ranges) + "]"
-    return re.compile(
-        f"{redecode.LOST_AS_GBK.pattern}|[?\ufffd€](?=[^\\x00-\\x7f{LINK_MARKS}])|(?<=[^\\x00-\\x7f{LINK_MARKS}])[?\ufffd€]"
-        f"|{rare}{{2}}|[\xa1-\xfe]{{2}}"
+    rare = "".join(ranges)
+    lost = redecode.LOST_AS_GBK.pattern
+    return _Scans(
+        re.compile(f"[{rare}{MARKS_AND_EURO}\xa1-\xfe]"),  # the lost run starts with a rare 锟
+        re.compile(f"{lost}|[{MARKS_AND_EURO}]|[{rare}][{rare}]|[\xa1-\xfe][\xa1-\xfe]"),
     )
+
+
+def _double_byte(char: str) -> bool:
+    return bool(char) and not char.isascii() and char not in LINK_MARKS
+
+
+def _hits(line: str) -> Iterator[re.Match[str]]:
+    """Suspicious places: a decoder's mark against a non-ASCII character, two uncommon
+    characters in a row, two Latin-1 letters in a row, lost UTF-8 read as GBK."""
+    scans = _scans()
+    for candidate in scans.first.finditer(line):
+        match = scans.full.match(line, candidate.start())
+        if match is None:
+            continue
+        at = match.start()
+        if match.group() in MARKS_AND_EURO and not (
+                _double_byte(line[at - 1:at]) or _double_byte(line[at + 1:at + 2])):
+            continue
+        yield match
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -81,7 +111,7 @@ def _cjk_repairs(line: str) -> tuple[list[gbk.Repair], list[tuple[int, int]]]:
     repairs: list[gbk.Repair] = []
     suspicious: list[tuple[int, int]] = []
     done = 0
-    for match in _cjk_pattern().finditer(line):
+    for match in _hits(line):
         suspicious.append(match.span())
         if match.start() < done:
             continue
@@ -152,9 +182,7 @@ def _run_repair(line: str, index: int) -> gbk.Repair | None:
 
 def repair_text(text: str, step: str) -> Outcome:
     """Every repair for ``text``, as changes of ``step`` against it."""
-    gate = latin.GATE.search(text)
-    cjk = None if text.isascii() else _cjk_pattern().search(text)
-    if gate is None and cjk is None:
+    if not latin.suspicious(text) and (text.isascii() or next(_hits(text), None) is None):
         return Outcome(text, [], [])
     parts: list[str] = []
     changes: list[Change] = []
@@ -166,7 +194,7 @@ def repair_text(text: str, step: str) -> Outcome:
         repairs, left_alone = _cjk_repairs(line)
         unrepaired.extend((start + a, start + b) for a, b in left_alone)
         repaired = _apply(line, repairs)
-        fixed = latin.fix(repaired) if latin.GATE.search(repaired) else None
+        fixed = latin.fix(repaired) if latin.suspicious(repaired) else None
         if fixed is None and not repairs:
             continue
         parts.append(text[pos:start])
@@ -177,9 +205,23 @@ def repair_text(text: str, step: str) -> Outcome:
                                   line[r.start:r.end], r.text) for r in repairs)
         else:
             rule = "+".join([*sorted({r.rule for r in repairs}), fixed.rule])
-            changes.extend(changes_from_diff(step, rule, line, fixed.text, start))
+            changes.extend(_diff(step, rule, line, fixed.text, start))
     parts.append(text[pos:])
     return Outcome("".join(parts), changes, unrepaired)
+
+
+def _diff(step: str, rule: str, before: str, after: str, offset: int) -> list[Change]:
+    """The changes between two versions of a line, diffing only the part between their
+    common head and tail (difflib is quadratic in what it is given)."""
+    head = 0
+    limit = min(len(before), len(after))
+    while head < limit and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    return changes_from_diff(step, rule, before[head:len(before) - tail],
+                             after[head:len(after) - tail], offset + head)
 
 
 def _apply(line: str, repairs: list[gbk.Repair]) -> str:
