@@ -225,11 +225,8 @@ def test_unrepairable_run_is_left_and_counted() -> None:
     assert text[start:end]
 
 
-def test_hostile_input_stays_linear() -> None:
-    """Long runs of marks, rare characters and Latin-1 letters finish quickly."""
-    import time
-
-    text = ("?" * 5000 + "龘靐" * 5000 + "Ö" * 5000 + "a" * 5000) * 2
-    began = time.perf_counter()
-    check_trace(text)
-    assert time.perf_counter() - began < 10
+def test_long_noise_is_left_alone_with_a_valid_trace() -> None:
+    """Long runs of marks, rare characters and kana (hostile input for the scans: every
+    position is a candidate) come out as they went in."""
+    noise = "?" * 3000 + "龘靐" * 3000 + "ぁ" * 3000 + "a?" * 3000
+    assert check_trace(noise * 2) == noise * 2
