@@ -214,6 +214,17 @@ def test_step_is_idempotent_on_its_own_output(raw: str) -> None:
     assert spam.run(once, Options()).changes == []
 
 
+# Removing a head line gives its neighbours new neighbours: the head pass judges them again
+# (a bullet left alone by the removal of the duplicate above it is a lone nav bullet).
+@pytest.mark.parametrize(("raw", "out"), [
+    ("\u2022 \n\u2022 \n" + ZH_P1, ZH_P1),
+    (f"{ZH_TITLE}\n\u2022 \n\u2022 \n{ZH_P1}", f"{ZH_TITLE}\n{ZH_P1}"),
+])
+def test_head_pass_judges_lines_again_after_a_removal(raw: str, out: str) -> None:
+    assert clean(raw)[0] == out
+    assert spam.run(out, Options()).changes == []
+
+
 def test_crlf_lines_are_removed_with_their_line_break() -> None:
     raw = ZH.replace("\n", "\r\n") + "版权所有 © 2024 河畔生活网\r\n"
     out, _ = clean(raw)

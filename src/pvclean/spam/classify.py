@@ -254,7 +254,22 @@ def _head_chrome(f: Features) -> Label | None:
 
 def head(features: Sequence[Features], verdicts: list[Label | None], first: int) -> None:
     """Pass 3a: before the first paragraph — bylines, datelines, a lone nav bullet and the
-    truncated duplicate of the title go; the title (the first line left) stays."""
+    truncated duplicate of the title go; the title (the first line left) stays.
+
+    Some of these verdicts read a neighbour: a bullet is nav only if no bullet stands next
+    to it, a line is the title's duplicate if the next line extends it. Removing a line
+    gives its neighbours new neighbours, so a second run of the step would judge them
+    afresh (``• / • / paragraph``: the first bullet goes as the duplicate of the second,
+    which is then a lone nav bullet). The pass therefore repeats on the lines it left until
+    a round removes nothing; every other round removes a line, so it ends."""
+    while _head_round(features, verdicts, first):
+        pass
+
+
+def _head_round(features: Sequence[Features], verdicts: list[Label | None],
+                first: int) -> bool:
+    """One round of :func:`head` over the lines still kept; whether it removed any."""
+    removed = False
     lines = _nonblank(features, verdicts, 0, first)
     for k, i in enumerate(lines):
         f = features[i]
@@ -263,10 +278,13 @@ def head(features: Sequence[Features], verdicts: list[Label | None], first: int)
             verdicts[i] = ("chrome", "nav")
         else:
             verdicts[i] = _head_chrome(f)
+        removed = removed or verdicts[i] is not None
     lines = _nonblank(features, verdicts, 0, first)
     for i, j in zip(lines, [*lines[1:], first], strict=False):
         if features[i].short and _near_prefix(features[i], features[j]):
             verdicts[i] = ("chrome", "title-duplicate")
+            removed = True
+    return removed
 
 
 def _tail_junk(f: Features) -> Label | None:
