@@ -21,7 +21,7 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from pvclean.batch import BatchConfig, Summary, run_batch  # noqa: E402
+from pvclean.batch import BatchConfig, Summary, plan_tasks, run_batch  # noqa: E402
 from pvclean.engines import dask as dask_engine  # noqa: E402
 from pvclean.engines import local as local_engine  # noqa: E402
 from pvclean.io.atomic import TEMP_PREFIX  # noqa: E402
@@ -186,8 +186,6 @@ def test_cluster_run_writes_the_same_bytes_and_report_as_a_local_run(tmp_path, c
 
 
 def test_the_big_jsonl_file_was_split_into_parts(tmp_path):
-    from pvclean.batch import plan_tasks
-
     src = write_corpus(tmp_path)
     parts = [u for task in plan_tasks(config_for(src, tmp_path / "out"))
              for u in task.units if u.path.endswith("big.jsonl")]
@@ -243,6 +241,19 @@ def output_of(path: str, src: Path) -> str:
     """The relative output path of an input of the test corpus (html is written as .txt)."""
     rel = Path(path).relative_to(src)
     return str(rel.with_suffix(".txt") if rel.suffix == ".html" else rel)
+
+
+@pytest.mark.parametrize(("address", "reason"), [
+    ("nonsense", "missing port"),
+    ("tcp://127.0.0.1:9", "Timed out"),  # the discard port: nothing answers there
+])
+def test_an_unusable_scheduler_is_named_in_the_error(tmp_path, address, reason):
+    import dask
+
+    config = config_for(write_corpus(tmp_path), tmp_path / "out")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
+            pytest.raises(dask_engine.SchedulerError, match=f"{address}: .*{reason}"):
+        list(dask_engine.execute(plan_tasks(config), config, scheduler=address))
 
 
 # ---------------------------------------------------------------- the command line

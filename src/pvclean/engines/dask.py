@@ -37,6 +37,11 @@ IN_FLIGHT_PER_THREAD = 4
 RETRIES = 2
 
 
+class SchedulerError(Exception):
+    """The scheduler named by ``--scheduler`` cannot be used: a malformed address, or no
+    scheduler answering there (Dask waits ``distributed.comm.timeouts.connect``, 30 s)."""
+
+
 def execute(tasks: Iterable[Task], config: BatchConfig, *,
             scheduler: str) -> Iterator[TaskResult]:
     """Run ``tasks`` on the cluster at ``scheduler`` and yield each result as it finishes.
@@ -62,7 +67,11 @@ def _client(scheduler: str) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if scheduler != LOCAL:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler)
+        except (OSError, ValueError) as exc:  # TimeoutError is an OSError
+            raise SchedulerError(f"cannot use the Dask scheduler {scheduler}: {exc}") from None
+        with client:
             yield client
         return
     # Separate processes with one thread each: cleaning is pure Python and holds the GIL,
