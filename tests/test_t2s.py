@@ -73,16 +73,23 @@ def test_region_detection(text: str, region: str) -> None:
     assert detect(text) == region
 
 
-def test_changes_group_runs_and_keep_link_marks() -> None:
+def test_changes_group_nearby_runs_and_keep_link_marks() -> None:
     text = f"看{LINK_OPEN}經濟發展{LINK_CLOSE}的乾坤一擲氣概"
     result = t2s.run(text, Options())
     assert result.text == f"看{LINK_OPEN}经济发展{LINK_CLOSE}的乾坤一掷气概"
+    # 乾坤一擲 is a phrase (character by character: 干坤一掷); the runs around it are a few
+    # characters apart on one line, so they are traced as one change
     assert [(c.rule, c.before, c.after) for c in result.changes] == [
-        ("char", "經濟發", "经济发"),  # 展 is the same in both
-        ("phrase", "乾坤一擲", "乾坤一掷"),  # character by character: 干坤一掷
-        ("char", "氣", "气"),
+        ("phrase", f"經濟發展{LINK_CLOSE}的乾坤一擲氣", f"经济发展{LINK_CLOSE}的乾坤一掷气"),
     ]
     assert all(text[c.start:c.end] == c.before for c in result.changes)
+
+
+def test_changes_far_apart_or_on_other_lines_stay_separate() -> None:
+    text = "經濟是一段平凡无奇的句子這\n氣"
+    result = t2s.run(text, Options())
+    assert [(c.rule, c.before) for c in result.changes] == [
+        ("char", "經濟"), ("char", "這"), ("char", "氣")]
 
 
 def test_regional_rules_are_named() -> None:

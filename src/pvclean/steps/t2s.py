@@ -7,8 +7,9 @@ the matching chain (t2s, tw2s or hk2s) folded into one fast table
 (``pvclean.convert.tables``). Only Han characters with a mapping change: Latin, kana,
 Hangul and everything else pass through, and so do the html step's link marks.
 
-Rules in the trace: ``char`` (a run of characters converted one by one) and ``phrase`` (a
-dictionary phrase whose result differs from that); prefixed ``tw-`` or ``hk-`` when the
+Rules in the trace: ``char`` (characters converted one by one) and ``phrase`` (the change
+includes a dictionary phrase whose result differs from that); nearby converted runs on one
+line are traced as one change; prefixed ``tw-`` or ``hk-`` when the
 document was converted with a regional chain.
 
 Japanese is not recognised: kanji in a Japanese sentence that look traditional (國, 學)
@@ -17,6 +18,9 @@ are converted like Chinese.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from ..convert.convert import Span
 from ..pipeline import ChangeBuilder, Options, StepResult
 
 NAME = "t2s"
@@ -34,6 +38,28 @@ def run(text: str, options: Options) -> StepResult:
     region = detect(text)
     prefix = "" if region == "std" else f"{region}-"
     builder = ChangeBuilder(NAME, text)
-    for span in convert_spans(text, table(region)):
+    for span in _grouped(text, convert_spans(text, table(region))):
         builder.replace(span.start, span.end, span.after, prefix + span.kind)
     return builder.result()
+
+
+# Converted spans closer than this on one line are traced as one change: traditional text
+# changes every other character, and one record per character run would cost more than the
+# conversion itself while telling a reader nothing more.
+_GAP = 8
+
+
+def _grouped(text: str, spans: Iterable[Span]) -> Iterator[Span]:
+    """Merge spans separated by a short, single-line gap of unchanged text."""
+    group: Span | None = None
+    for span in spans:
+        if group is not None:
+            gap = text[group.end:span.start]
+            if len(gap) < _GAP and "\n" not in gap:
+                kind = "phrase" if "phrase" in (group.kind, span.kind) else "char"
+                group = Span(group.start, span.end, group.after + gap + span.after, kind)
+                continue
+            yield group
+        group = span
+    if group is not None:
+        yield group
