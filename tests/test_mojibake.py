@@ -156,6 +156,10 @@ def gbk_as_cp1252(text: str) -> str:
     return text.encode("gbk").decode("cp1252", errors="replace")
 
 
+def big5_as_latin1(text: str) -> str:
+    return text.encode("big5").decode("latin-1")
+
+
 def big5_as_gbk(text: str) -> str:
     return text.encode("big5").decode("gbk", errors="replace")
 
@@ -167,6 +171,7 @@ REDECODE_CASES = [
     ("gbk read as latin-1", gbk_as_latin1, "研究人员发现"),
     ("gbk read as cp1252", gbk_as_cp1252, "城市交通"),
     ("big5 read as gbk", big5_as_gbk, "中華民國"),
+    ("big5 read as latin-1", big5_as_latin1, "臺灣大學的圖書館"),
 ]
 
 

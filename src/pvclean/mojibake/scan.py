@@ -35,6 +35,7 @@ REDECODE_AFTER = 2
 MARKS_AND_EURO = "?\ufffd€"
 _LINE_END = re.compile(f"[\n{LINK_MARKS}]")
 _LATIN_RUN = re.compile("(?:[\xa1-\xfe][\xa1-\xfe@-~])+")
+_LATIN_CHAR = re.compile("[\xa1-\xfe@-~]")
 # A mark, then what it may have swallowed or what the page turned into ASCII: the rest of a
 # pinyin gloss, or one full-width sign (！ read one byte off and printed as "!").
 _AFTER_MARK = re.compile("[?\ufffd€](?:[a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\\)|[!-/:-@\\[-`{-~])?")
@@ -141,12 +142,34 @@ def _run_end(line: str, index: int) -> int:
 
 
 def _latin_repair(line: str, index: int) -> gbk.Repair | None:
-    match = _LATIN_RUN.match(line, index)
-    if not match:
+    """Re-decoding of the Latin-1 run at ``index``. The run may begin a little before the
+    trigger: a Big5 or GBK character whose trail byte is ASCII reads as ``»O``, which is not
+    a trigger pair. Each start back to the run's first letter is tried."""
+    if not _LATIN_RUN.match(line, index):
         return None
-    left, right = line[index - 1:index], line[match.end():match.end() + 1]
-    found = redecode.redecode(match.group(), left, right)
-    return gbk.Repair(index, match.end(), found.text, found.path) if found else None
+    back = index
+    while back > max(0, index - REDECODE_BEFORE * 2) and _LATIN_CHAR.match(line, back - 1):
+        back -= 1
+    options = []
+    for start in range(back, index + 1):
+        match = _LATIN_RUN.match(line, start)
+        if match is None:
+            continue
+        found = redecode.redecode(match.group(), line[start - 1:start],
+                                  line[match.end():match.end() + 1])
+        if found:
+            options.append(gbk.Repair(start, match.end(), found.text, found.path))
+    return _best(line, options)
+
+
+def _best(line: str, options: list[gbk.Repair]) -> gbk.Repair | None:
+    """The option that leaves the region they cover reading best."""
+    if not options:
+        return None
+    low, high = min(r.start for r in options), max(r.end for r in options)
+    left, right = line[low - 1:low], line[high:high + 1]
+    return max(options, key=lambda r: model.score(
+        line[low:r.start] + r.text + line[r.end:high], left, right))
 
 
 def _run_repair(line: str, index: int) -> gbk.Repair | None:
@@ -172,12 +195,7 @@ def _run_repair(line: str, index: int) -> gbk.Repair | None:
     realigned = gbk.repair(line, start, stop, max(index, start))
     if realigned:
         options.append(realigned)
-    if not options:
-        return None
-    low, high = min(r.start for r in options), max(r.end for r in options)
-    left, right = line[low - 1:low], line[high:high + 1]
-    return max(options, key=lambda r: model.score(
-        line[low:r.start] + r.text + line[r.end:high], left, right))
+    return _best(line, options)
 
 
 def repair_text(text: str, step: str) -> Outcome:
