@@ -122,3 +122,23 @@ def test_real_pipe_and_module_entry_point(tmp_path: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_malformed_rule_file_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pvclean.cli import main
+
+    rules = _write(tmp_path / "mine.tsv", b"ads\tonly-two-fields\n")
+    result = CliRunner().invoke(main, ["clean", "--rules", str(rules)], input="正文\n")
+    assert result.exit_code == 2
+    assert "mine.tsv:1" in result.output
+
+
+def test_extract_never_strips_tags_of_a_whole_page(run_cli) -> None:
+    page = ("<html><head><title>t</title></head><body><nav><a href='/'>首页</a></nav>"
+            "<p>正文第一段,内容足够长,说明事情的经过。</p></body></html>")
+    kept = run_cli(["clean", "--extract", "never", "--skip", "spam"], input=page).stdout
+    cut = run_cli(["clean", "--skip", "spam"], input=page).stdout
+    assert "首页" in kept and "首页" not in cut
+    assert "正文第一段" in kept and "正文第一段" in cut

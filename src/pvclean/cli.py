@@ -61,16 +61,25 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
                   metavar="PATH", help="Extra spam rule file (repeatable).")
     @click.option("--keep", multiple=True, metavar="FAMILY",
-                  help="Keep this spam family, e.g. `--keep bylines` (repeatable).")
+                  help="Keep what this spam family (or family/rule) would remove, e.g. "
+                  "`--keep chrome/byline` (repeatable).")
+    @click.option("--extract", type=click.Choice(["auto", "never"]), default="auto",
+                  show_default=True, help="Cut whole saved pages down to their article, "
+                  "or only strip tags.")
     @click.option("--max-size", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_MB,
                   show_default=True, metavar="MB", help="Refuse inputs larger than this.")
     @functools.wraps(command)
     def wrapper(*args: Any, steps: list[str], skip: list[str], convert: str,
-                rules: tuple[str, ...], keep: tuple[str, ...], max_size: float,
+                rules: tuple[str, ...], keep: tuple[str, ...], extract: str, max_size: float,
                 **kwargs: Any) -> Any:
-        options = Options(convert=convert, rules=tuple(rules), keep=frozenset(keep))
+        options = Options(convert=convert, rules=tuple(rules), keep=frozenset(keep),
+                          extract=extract)
         try:
             pipeline = Pipeline(steps=steps or None, skip=skip, options=options)
+            if rules:  # a malformed rule file is a usage error, reported before any input
+                from .spam.rules import load
+
+                load(tuple(rules))
         except (ValueError, PvcleanError) as exc:
             raise click.UsageError(str(exc)) from None
         return command(*args, pipeline=pipeline, max_bytes=int(max_size * 1e6), **kwargs)
