@@ -18,6 +18,7 @@ the best one is kept only if it reads far more like Chinese than the run did.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -146,7 +147,8 @@ def _realigned(raw: bytes, lead_lost: bool, left: str, text: str,
     return first + middle + last, end
 
 
-def _candidates(text: str, start: int, stop: int, focus: int):
+def _candidates(text: str, start: int, stop: int,
+                focus: int) -> Iterator[tuple[int, int, str]]:
     """Every (span start, span end, repaired text) for the run ``text[start:stop]``.
 
     With a mark before the run, the mark holds the lost byte (possibly with a gloss it

@@ -4,9 +4,10 @@ A repair is only worth making when the re-decoded run is *much* more likely Chin
 the run as it stands. Mojibake is a stream of random characters from a codec's table: rare
 characters and pairs that never occur together in a word. Real text is mostly common
 characters in known pairs. The table (``data/hanzi_model.txt.gz``, written by
-``scripts/build_hanzi_model.py`` from the OpenCC and pypinyin word lists) gives a
-commonness level per character and the set of in-word bigrams; the score of a run is the
-mean, per character, of its level plus a bonus for each known bigram.
+``scripts/build_hanzi_model.py`` from jieba's word frequencies, each simplified word also in
+its traditional form via OpenCC) gives a commonness level per character and the set of
+in-word bigrams; the score of a run is the mean, per character, of its level plus a bonus
+for each known bigram (and for the few typographic pairs below).
 
 The table is read once, on the first score (a clean document never asks for it).
 """
@@ -22,8 +23,8 @@ from typing import NamedTuple
 # What a known bigram is worth, in commonness levels: a pair seen in words is strong
 # evidence, as strong as a common character.
 BIGRAM_BONUS = 3.0
-# CJK punctuation and full-width forms are as ordinary in Chinese text as a common
-# character; a repair that restores 。“”、 must not lose points for them.
+# CJK punctuation and full-width forms are ordinary in Chinese text: a repair that restores
+# them must not lose points, but a guessed byte should still prefer a common character.
 PUNCTUATION_LEVEL = 6.0
 # The commonest marks (comma, full stop, enumeration comma, quotes) rank above the rest, so
 # that a guessed punctuation byte is the ordinary one.
