@@ -21,7 +21,14 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from pvclean.batch import BatchConfig, Summary, plan_tasks, run_batch  # noqa: E402
+from pvclean.batch import (  # noqa: E402
+    BatchConfig,
+    Summary,
+    Task,
+    Unit,
+    plan_tasks,
+    run_batch,
+)
 from pvclean.engines import dask as dask_engine  # noqa: E402
 from pvclean.engines import local as local_engine  # noqa: E402
 from pvclean.io.atomic import TEMP_PREFIX  # noqa: E402
@@ -204,6 +211,23 @@ def test_resume_on_a_cluster_skips_what_a_local_run_skips(tmp_path, cluster):
     assert outcome(remote, tmp_path / "dask-") == outcome(local, tmp_path / "local-")
     assert remote.total.skipped == local.total.skipped > 0
     assert tree(dest) == written
+
+
+def test_tasks_are_drawn_from_the_walk_only_as_earlier_ones_finish(tmp_path, cluster):
+    drawn = 0
+
+    def walk(count: int) -> Iterator[Task]:
+        nonlocal drawn
+        for i in range(count):
+            drawn += 1
+            yield Task((Unit(f"input-{i}", "", "text", problem="no work, just a task"),))
+
+    config = config_for(tmp_path, tmp_path / "out")
+    (tmp_path / "out").mkdir()
+    ahead = [drawn - received for received, _ in
+             enumerate(dask_engine.execute(walk(200), config, scheduler=cluster), start=1)]
+    assert len(ahead) == 200
+    assert max(ahead) <= dask_engine.IN_FLIGHT_PER_THREAD * 2  # two worker threads
 
 
 # ---------------------------------------------------------------- faults

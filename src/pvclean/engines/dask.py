@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..batch import BatchConfig, Task, TaskResult, run_task
@@ -29,6 +29,7 @@ LOCAL = "local"
 # client hears of a finished task and submits the next; a small constant keeps a tree of
 # millions of files from becoming millions of pending futures on the scheduler.
 IN_FLIGHT_PER_THREAD = 4
+WINDOW_REFRESH_S = 5.0
 
 # Re-runs of a task that *raised*. run_task reports bad input in its result and never raises
 # for it, so an exception here is the infrastructure's (a full or flaky shared disk, a
@@ -86,32 +87,55 @@ def _client(scheduler: str) -> Iterator[Client]:
 def _run(client: Client, tasks: Iterable[Task], config: BatchConfig) -> Iterator[TaskResult]:
     """Keep a bounded window of futures in flight, refilled lazily from ``tasks``.
 
-    The walk of SRC stays a generator: one task is drawn from it for each one that
-    finishes, so neither the client nor the scheduler ever holds more than the window.
+    The walk of SRC stays a generator: tasks are drawn from it only as earlier ones finish,
+    so neither the client nor the scheduler ever holds more than the window.
     """
     from distributed import as_completed
 
-    window = IN_FLIGHT_PER_THREAD * max(sum(client.nthreads().values()), 1)
     run = _digest(repr(config))
     pending = iter(tasks)
     running: dict[Future, Task] = {}
+    completed = as_completed(loop=client.loop)
+    window = _Window(client)
 
-    def submit(task: Task) -> Future:
-        future = client.submit(run_task, task, config, key=_key(task, run), pure=True,
-                               retries=RETRIES)
-        running[future] = task
-        return future
+    def refill() -> None:
+        limit = window.size()
+        while len(running) < limit and (task := next(pending, None)) is not None:
+            future = client.submit(run_task, task, config, key=_key(task, run), pure=True,
+                                   retries=RETRIES)
+            running[future] = task
+            completed.add(future)
 
-    completed = as_completed([submit(task) for task in islice(pending, window)])
+    refill()
     for future in completed:
         result = _result(future, running.pop(future))
         # drop the future at once: the scheduler then forgets the result instead of
         # keeping it (and recomputing it should the worker holding it die)
         future.release()
-        following = next(pending, None)
-        if following is not None:
-            completed.add(submit(following))
+        refill()
         yield result
+
+
+class _Window:
+    """How many futures to keep in flight: a few per worker thread of the cluster.
+
+    The count is read again every few seconds, not once: a cluster manager (dask-jobqueue,
+    adaptive scaling) adds workers while the run goes, and a window sized for the first
+    worker would leave the later ones idle.
+    """
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._size = 0
+        self._read_at = -WINDOW_REFRESH_S
+
+    def size(self) -> int:
+        now = time.monotonic()
+        if now - self._read_at >= WINDOW_REFRESH_S:
+            threads = sum(self._client.nthreads().values())
+            self._size = IN_FLIGHT_PER_THREAD * max(threads, 1)
+            self._read_at = now
+        return self._size
 
 
 def _key(task: Task, run: str) -> str:
