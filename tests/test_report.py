@@ -127,7 +127,7 @@ def test_explain_filters(steps: frozenset[str], families: frozenset[str]) -> Non
 
 def test_explain_format_shows_before_and_after() -> None:
     lines = list(format_rows(rows(Pipeline().run(RAW), steps=frozenset({"t2s"}))))
-    assert any("國 → 国" in line for line in lines)
+    assert any("國的經濟" in line and " → 国的经济" in line for line in lines)
     assert all(line.split()[0].isdigit() for line in lines)
 
 
