@@ -280,6 +280,13 @@ def test_an_unusable_scheduler_is_named_in_the_error(tmp_path, address, reason):
         list(dask_engine.execute(plan_tasks(config), config, scheduler=address))
 
 
+def test_relative_paths_are_refused_on_a_remote_cluster(tmp_path, cluster, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = config_for(write_corpus(Path(".")), Path("out"))
+    with pytest.raises(dask_engine.SchedulerError, match="src: give SRC and DEST as absolute"):
+        list(dask_engine.execute(plan_tasks(config), config, scheduler=cluster))
+
+
 # ---------------------------------------------------------------- the command line
 
 def test_cli_scheduler_local_matches_a_local_run(tmp_path, run_cli):

@@ -39,8 +39,9 @@ RETRIES = 2
 
 
 class SchedulerError(Exception):
-    """The scheduler named by ``--scheduler`` cannot be used: a malformed address, or no
-    scheduler answering there (Dask waits ``distributed.comm.timeouts.connect``, 30 s)."""
+    """``--scheduler`` cannot be used for this run: a malformed address, no scheduler
+    answering there (Dask waits ``distributed.comm.timeouts.connect``, 30 s), or paths the
+    workers of a remote cluster could not resolve."""
 
 
 def execute(tasks: Iterable[Task], config: BatchConfig, *,
@@ -57,9 +58,26 @@ def execute(tasks: Iterable[Task], config: BatchConfig, *,
     the task is re-run elsewhere and writes its own. So once every result has been handed
     over — and the caller has joined the split files — DEST is swept of them.
     """
+    _check_paths(config, scheduler)
     with _client(scheduler) as client:
         yield from _run(client, tasks, config)
     sweep_temporaries(config.dest)
+
+
+def _check_paths(config: BatchConfig, scheduler: str) -> None:
+    """Refuse relative SRC or DEST on a remote cluster.
+
+    Tasks carry paths as the user typed them, so that reports read the same as a local
+    run's. A worker resolves a relative path against its own folder, not this shell's: on a
+    remote cluster every input would fail, or worse, land in the wrong place. A local
+    cluster's workers start in this folder, so there relative paths are fine.
+    """
+    if scheduler == LOCAL:
+        return
+    relative = [path for path in (*config.sources, config.dest) if not os.path.isabs(path)]
+    if relative:
+        raise SchedulerError(f"{relative[0]}: give SRC and DEST as absolute paths with "
+                             "--scheduler ADDRESS (workers do not share this folder)")
 
 
 @contextlib.contextmanager
