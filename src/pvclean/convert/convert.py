@@ -1,9 +1,8 @@
-"""Apply a folded :class:`~pvclean.convert.tables.Table` and report what changed.
+"""Apply a folded :class:`~pvclean.convert.tables.Table`, and say where the text changed.
 
-The work is proportional to what changes, not to the text: one regex scan finds the
-characters a phrase may start with, ``str.translate`` converts each run of convertible
-characters in C, and Python code runs once per run and once per phrase candidate. Text
-with nothing to convert costs a single failed ``search``.
+The work stays in C: an Aho-Corasick scan finds the phrases (leftmost-longest, OpenCC's
+rule), ``str.translate`` converts everything between them, and Python code runs once per
+phrase found. Text with nothing to convert costs a single failed ``search``.
 """
 
 from __future__ import annotations
@@ -18,50 +17,30 @@ class Span(NamedTuple):
     start: int
     end: int
     after: str
-    kind: str  # "char" (a run of characters converted one by one) or "phrase"
+    kind: str  # "char" (characters converted one by one) or "phrase" (includes a phrase)
 
 
-def _phrase_at(text: str, pos: int, table: Table) -> tuple[str, str] | None:
-    for key, out in table.phrases[text[pos]]:
-        if text.startswith(key, pos):
-            return key, out
-    return None
+def _phrases(text: str, table: Table) -> Iterator[tuple[int, int, str]]:
+    if len(table.phrase_finder):
+        for last, (key, out) in table.phrase_finder.iter_long(text):
+            yield last + 1 - len(key), last + 1, out
 
 
-def _char_runs(text: str, start: int, end: int, table: Table) -> Iterator[Span]:
-    for match in table.char_run.finditer(text, start, end):
-        yield Span(match.start(), match.end(), match.group().translate(table.chars), "char")
-
-
-def convert_spans(text: str, table: Table) -> Iterator[Span]:
-    """The converted spans of ``text``, left to right, non-overlapping.
-
-    At each position where a phrase may start, the longest phrase wins (OpenCC's rule);
-    between phrases, maximal runs of convertible characters are converted at once.
-    """
+def convert_with_phrases(text: str, table: Table) -> tuple[str, list[int]]:
+    """The converted text, and where in ``text`` each phrase that was applied starts."""
     if not table.trigger.search(text):
-        return
+        return text, []
+    parts: list[str] = []
+    starts: list[int] = []
     pos = 0
-    for match in table.phrase_start.finditer(text):
-        start = match.start()
-        if start < pos:
-            continue  # inside a phrase already taken
-        found = _phrase_at(text, start, table)
-        if found is None:
-            continue
-        key, out = found
-        yield from _char_runs(text, pos, start, table)
-        yield Span(start, start + len(key), out, "phrase")
-        pos = start + len(key)
-    yield from _char_runs(text, pos, len(text), table)
+    for start, end, out in _phrases(text, table):
+        parts += (text[pos:start].translate(table.chars), out)
+        starts.append(start)
+        pos = end
+    parts.append(text[pos:].translate(table.chars))
+    return "".join(parts), starts
 
 
 def convert(text: str, table: Table) -> str:
     """The converted text alone (for detection and for callers that need no trace)."""
-    parts: list[str] = []
-    pos = 0
-    for span in convert_spans(text, table):
-        parts += (text[pos:span.start], span.after)
-        pos = span.end
-    parts.append(text[pos:])
-    return "".join(parts)
+    return convert_with_phrases(text, table)[0]

@@ -29,6 +29,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from . import dictionaries
 
@@ -50,9 +51,23 @@ class Table:
     chars: dict[int, str]
     phrases: dict[str, tuple[tuple[str, str], ...]]
     char_run: re.Pattern[str]      # one or more characters in ``chars``
-    phrase_start: re.Pattern[str]  # a character some phrase starts with
+    phrase_finder: Any             # Aho-Corasick automaton: phrase -> (phrase, result)
     triggers: frozenset[str]       # every character this table could change
     trigger: re.Pattern[str]       # one of ``triggers``
+
+
+def _automaton(phrases: dict[str, str]) -> Any:
+    """All phrases in one Aho-Corasick automaton. Its ``iter_long`` yields the
+    non-overlapping leftmost-longest matches — OpenCC's segmentation — in one C-level pass;
+    a Python loop over every character that may start a phrase was most of the time."""
+    import ahocorasick
+
+    finder = ahocorasick.Automaton()
+    for key, out in phrases.items():
+        finder.add_word(key, (key, out))
+    if phrases:
+        finder.make_automaton()
+    return finder
 
 
 def char_class(chars: set[str] | frozenset[str]) -> str:
@@ -197,7 +212,7 @@ def table(region: str) -> Table:
         chars=chars,
         phrases={first: tuple(entries) for first, entries in index.items()},
         char_run=re.compile(char_class(changed) + "+"),
-        phrase_start=re.compile(char_class(set(index))),
+        phrase_finder=_automaton(phrases),
         triggers=triggers,
         trigger=re.compile(char_class(triggers)),
     )

@@ -18,48 +18,69 @@ are converted like Chinese.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+from collections.abc import Iterator
 
 from ..convert.convert import Span
 from ..pipeline import ChangeBuilder, Options, StepResult
 
 NAME = "t2s"
 
+# Converted characters closer than this on one line are traced as one change: traditional
+# text changes every other character, and one record per character would cost more than the
+# conversion itself while telling a reader nothing more.
+_GAP = 8
+
 
 def run(text: str, options: Options) -> StepResult:
     if options.convert == "none":
         return StepResult(text, [])
-    from ..convert.convert import convert_spans
+    from ..convert.convert import convert_with_phrases
     from ..convert.detect import detect, may_convert
     from ..convert.tables import table
 
     if not may_convert(text):
         return StepResult(text, [])
     region = detect(text)
+    out, phrase_starts = convert_with_phrases(text, table(region))
+    if out == text:
+        return StepResult(text, [])
     prefix = "" if region == "std" else f"{region}-"
     builder = ChangeBuilder(NAME, text)
-    for span in _grouped(text, convert_spans(text, table(region))):
+    for span in _changed_spans(text, out, phrase_starts):
         builder.replace(span.start, span.end, span.after, prefix + span.kind)
     return builder.result()
 
 
-# Converted spans closer than this on one line are traced as one change: traditional text
-# changes every other character, and one record per character run would cost more than the
-# conversion itself while telling a reader nothing more.
-_GAP = 8
+def _changed_spans(text: str, out: str, phrase_starts: list[int]) -> Iterator[Span]:
+    """Where ``out`` differs from ``text``, line by line (conversion never moves a line
+    break), as runs of changed characters merged across short gaps."""
+    pos = 0
+    for before, after in zip(text.split("\n"), out.split("\n"), strict=True):
+        if before != after:
+            yield from _line_spans(before, after, pos, phrase_starts)
+        pos += len(before) + 1
 
 
-def _grouped(text: str, spans: Iterable[Span]) -> Iterator[Span]:
-    """Merge spans separated by a short, single-line gap of unchanged text."""
-    group: Span | None = None
-    for span in spans:
-        if group is not None:
-            gap = text[group.end:span.start]
-            if len(gap) < _GAP and "\n" not in gap:
-                kind = "phrase" if "phrase" in (group.kind, span.kind) else "char"
-                group = Span(group.start, span.end, group.after + gap + span.after, kind)
-                continue
-            yield group
-        group = span
-    if group is not None:
-        yield group
+def _line_spans(before: str, after: str, offset: int, phrase_starts: list[int]) -> Iterator[Span]:
+    if len(before) != len(after):  # a phrase changed length: the line is one change
+        runs = [(0, len(before))]
+    else:
+        runs = _runs([i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b])
+    for start, end in runs:
+        first = bisect.bisect_left(phrase_starts, offset + start)
+        has_phrase = first < len(phrase_starts) and phrase_starts[first] < offset + end
+        yield Span(offset + start, offset + end,
+                   after[start:end] if len(before) == len(after) else after,
+                   "phrase" if has_phrase else "char")
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Changed positions as [start, end) runs, joined across gaps shorter than _GAP."""
+    runs: list[tuple[int, int]] = []
+    for i in positions:
+        if runs and i - runs[-1][1] < _GAP:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
