@@ -176,9 +176,12 @@ def _result(future: Future, task: Task) -> TaskResult:
 
     An exception here is never about the input (run_task returns those): it is a
     ``KilledWorker`` after repeated worker deaths, the last of the retries, or a cancelled
-    future. The inputs are reported failed with the reason, as a bad file would be.
+    future. The inputs are reported failed with the reason, as a bad file would be; only
+    its first sentence, since it is repeated for every input of the task (Dask's
+    ``KilledWorker`` goes on for four sentences and a link).
     """
     try:
         return future.result()
     except Exception as exc:
-        return TaskResult.failed(task, f"cluster: {type(exc).__name__}: {exc}")
+        first = str(exc).split(". ", 1)[0]
+        return TaskResult.failed(task, f"cluster: {type(exc).__name__}: {first}")
