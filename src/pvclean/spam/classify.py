@@ -62,7 +62,7 @@ class Cut:
 
 def topic_terms(features: Sequence[Features]) -> frozenset[str]:
     """Lexicon terms the article's own paragraphs use: evidence of topic, not of ads."""
-    return frozenset(term for f in features if f.prose and f.key is None
+    return frozenset(term for f in features if f.terms and f.prose and f.key is None
                      for _, term in f.terms)
 
 
@@ -135,6 +135,8 @@ def breadcrumb(f: Features) -> bool:
 
 def line_rule(f: Features, topic: frozenset[str]) -> Label | None:
     """Pass 1: verdicts a line earns on its own, wherever it stands."""
+    if f.prose and not f.terms:
+        return None  # most lines of an article: no lexicon evidence, and shaped like prose
     label = stuffing(f, topic) or ad(f, topic)
     if label:
         return label
@@ -199,6 +201,8 @@ def teaser_runs(features: Sequence[Features], verdicts: list[Label | None]) -> N
 
 def _judge_run(features: Sequence[Features], verdicts: list[Label | None],
                run: list[int]) -> None:
+    if len(run) < 2:
+        return  # one line cannot hold the two strong signals a run needs: skip measuring it
     while run and features[run[0]].teaser_signal == 0 and not (
             len(run) > 1 and features[run[1]].ellipsis and not features[run[0]].terminal):
         run = run[1:]
@@ -312,7 +316,8 @@ def classify(features: Sequence[Features]) -> list[Label | None]:
     """One verdict per line: None to keep it, or the (family, rule) that removes it."""
     topic = topic_terms(features)
     verdicts: list[Label | None] = [None if f.blank else line_rule(f, topic) for f in features]
-    header_runs(features, verdicts)
+    if any(f.header for f in features):
+        header_runs(features, verdicts)
     teaser_runs(features, verdicts)
     anchors = [i for i, f in enumerate(features) if verdicts[i] is None and anchor(f)]
     if anchors:
@@ -330,7 +335,8 @@ def inner_cuts(features: Sequence[Features], verdicts: list[Label | None]) -> li
         lead = fragments.injected_lead(f.line) if f.prose else None
         if lead:
             cuts.append(Cut(*lead, ("injected", "lead-sentence")))
-        trailing = fragments.trailing_fragment(f.line)
+        # the fragment is an emptied link: no empty brackets in the line, no fragment
+        trailing = fragments.trailing_fragment(f.line) if f.empty_brackets else None
         if trailing:
             cuts.append(Cut(*trailing, ("injected", "empty-link")))
     return cuts

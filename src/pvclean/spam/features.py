@@ -53,6 +53,10 @@ class Features:
         self.key: tuple[Label, str] | None = hits.key
         self.marks: tuple[Label, ...] = hits.marks
         self.terms: tuple[tuple[Label, str], ...] = hits.terms
+        if self.blank:  # a third of the lines of most texts: nothing to measure
+            self.header = None
+            self.units = self.letters = 0
+            return
         self.header = rules.header(line.text)
         cjk = shapes.cjk_count(norm)
         unworded, words = shapes.WORD.subn("", norm)
