@@ -2,11 +2,13 @@
 
     python bench/bench_dask.py                     # about 4 MB built from samples/raw
     python bench/bench_dask.py --megabytes 16 --tiny-tasks 5000
+    python bench/bench_dask.py --scheduler tcp://127.0.0.1:8786   # workers started apart
 
 Both engines clean the same corpus: small .txt/.html files in folders plus .jsonl shards, one
 of them large enough to be split into line-aligned parts. The local engine runs with
 ``jobs=2``; Dask runs on a ``LocalCluster`` of 2 single-threaded worker processes on
-127.0.0.1, started before the clock starts (as an existing cluster would be) and timed apart.
+127.0.0.1, started before the clock starts (as an existing cluster would be) and timed apart,
+or on the cluster at ``--scheduler``.
 MB/s counts input bytes per second of wall time for the whole run (walk, tasks, split-file
 assembly). The two DEST trees are compared byte for byte.
 
@@ -24,6 +26,7 @@ writes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -110,20 +113,37 @@ def per_task_ms(engine: Engine, config: BatchConfig, count: int) -> float:
     return (time.perf_counter() - start) * 1e3 / count
 
 
+@contextlib.contextmanager
+def cluster_at(address: str | None) -> Iterator[tuple[str, str]]:
+    """The scheduler address to run on and how it was had: ``address`` when given (an
+    existing cluster), else a LocalCluster of 2 single-threaded workers, timed."""
+    if address:
+        yield address, "existing cluster"
+        return
+    from distributed import LocalCluster
+
+    started = time.perf_counter()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
+        yield cluster.scheduler_address, \
+            f"2 workers x 1 thread, started in {time.perf_counter() - started:.2f} s"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, default=4.0,
                         help="size of the generated corpus")
     parser.add_argument("--tiny-tasks", type=int, default=2000,
                         help="empty tasks for the scheduling overhead")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="an existing cluster (workers on this machine: the corpus is "
+                        "in a local temporary folder) instead of a LocalCluster")
     args = parser.parse_args()
 
-    from distributed import LocalCluster
-
-    with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp, \
+            cluster_at(args.scheduler) as (address, cluster):
         root = Path(tmp)
-        described = build_corpus(root / "src", args.megabytes)
-        print(f"corpus: {described}")
+        print(f"corpus: {build_corpus(root / 'src', args.megabytes)}")
 
         def config(dest: str) -> BatchConfig:
             return BatchConfig(sources=(str(root / "src"),), dest=str(root / dest))
@@ -131,28 +151,22 @@ def main() -> None:
         def local(tasks: Iterable[Task], cfg: BatchConfig) -> Iterator[TaskResult]:
             return local_engine.execute(tasks, cfg, jobs=2)
 
-        started = time.perf_counter()
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster:
-            startup = time.perf_counter() - started
+        def on_cluster(tasks: Iterable[Task], cfg: BatchConfig) -> Iterator[TaskResult]:
+            return dask_engine.execute(tasks, cfg, scheduler=address)
 
-            def on_cluster(tasks: Iterable[Task], cfg: BatchConfig) -> Iterator[TaskResult]:
-                return dask_engine.execute(tasks, cfg, scheduler=cluster.scheduler_address)
+        local_rate, local_s = timed(config("out-local"), local)
+        dask_rate, dask_s = timed(config("out-dask"), on_cluster)
+        same = digest(root / "out-local") == digest(root / "out-dask")
+        print(f"local engine, jobs=2   {local_rate:7.2f} MB/s  ({local_s:.2f} s)")
+        print(f"dask engine            {dask_rate:7.2f} MB/s  ({dask_s:.2f} s; {cluster})")
+        print(f"outputs byte-identical: {'yes' if same else 'NO'}")
 
-            local_rate, local_s = timed(config("out-local"), local)
-            dask_rate, dask_s = timed(config("out-dask"), on_cluster)
-            same = digest(root / "out-local") == digest(root / "out-dask")
-            print(f"local engine, jobs=2             {local_rate:7.2f} MB/s  ({local_s:.2f} s)")
-            print(f"dask, 2 workers x 1 thread       {dask_rate:7.2f} MB/s  ({dask_s:.2f} s; "
-                  f"cluster start {startup:.2f} s, not counted)")
-            print(f"outputs byte-identical: {'yes' if same else 'NO'}")
-
-            nothing = config("unused")
-            count = args.tiny_tasks
-            work_ms = per_task_ms(lambda tasks, cfg: (run_task(t, cfg) for t in tasks),
-                                  nothing, count)
-            local_ms = per_task_ms(local, nothing, count)
-            dask_ms = per_task_ms(on_cluster, nothing, count)
+        nothing = config("unused")
+        count = args.tiny_tasks
+        work_ms = per_task_ms(lambda tasks, cfg: (run_task(t, cfg) for t in tasks),
+                              nothing, count)
+        local_ms = per_task_ms(local, nothing, count)
+        dask_ms = per_task_ms(on_cluster, nothing, count)
         print(f"per-task overhead over {count:,} empty tasks: in-process {work_ms:.3f} ms; "
               f"local engine +{local_ms - work_ms:.2f} ms (its pool start included); "
               f"dask +{dask_ms - work_ms:.2f} ms")
