@@ -225,6 +225,18 @@ def test_head_pass_judges_lines_again_after_a_removal(raw: str, out: str) -> Non
     assert spam.run(out, Options()).changes == []
 
 
+# A removal inside a line changes the line: without its emptied-link fragment this paragraph
+# is too short to end the list under the header (what a second run would find), so the step
+# reads what it left again, and the trace still names characters of its own input.
+def test_text_left_after_a_fragment_cut_is_read_again() -> None:
+    raw = f"相关阅读\n{ZH_P1}相关阅读() "
+    result = spam.run(raw, Options())
+    assert {c.rule for c in result.changes} >= {"injected/empty-link", "related/list-header"}
+    assert all(c.before == raw[c.start:c.end] for c in result.changes)
+    assert apply_changes(raw, result.changes) == result.text
+    assert spam.run(result.text, Options()).changes == []
+
+
 def test_crlf_lines_are_removed_with_their_line_break() -> None:
     raw = ZH.replace("\n", "\r\n") + "版权所有 © 2024 河畔生活网\r\n"
     out, _ = clean(raw)

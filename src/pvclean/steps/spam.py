@@ -24,8 +24,12 @@ def _kept(label: rules.Label, keep: frozenset[str]) -> bool:
     return family in keep or f"{family}/{rule}" in keep
 
 
-def find_cuts(text: str, options: Options) -> list[Cut]:
-    """Every span the step removes, sorted and non-overlapping."""
+# Rounds of classification at most (see ``find_cuts``); text needing more is pathological.
+MAX_ROUNDS = 4
+
+
+def _cuts_once(text: str, options: Options) -> list[Cut]:
+    """The spans one reading of ``text`` removes, sorted and non-overlapping."""
     ruleset = rules.load(tuple(options.rules))
     features = measure_all(split_lines(text), ruleset)
     verdicts = classify(features)
@@ -34,6 +38,58 @@ def find_cuts(text: str, options: Options) -> list[Cut]:
     cuts.extend(inner_cuts(features, verdicts))
     return sorted((c for c in cuts if not _kept(c.label, options.keep)),
                   key=lambda c: c.start)
+
+
+def find_cuts(text: str, options: Options) -> list[Cut]:
+    """Every span the step removes, sorted and non-overlapping.
+
+    A removal changes what is left: a paragraph that loses its emptied-link fragment may
+    become too short to end a list, and lines a removed line kept apart become neighbours.
+    A second run of the step would read the text it left afresh and find more, so the step
+    reads what it left itself, until a reading finds nothing (or ``MAX_ROUNDS``). Text
+    with nothing to remove — most text — is read once."""
+    cuts = _cuts_once(text, options)
+    for _ in range(MAX_ROUNDS - 1):
+        if not cuts:
+            break
+        segments = _kept_segments(cuts, len(text))
+        more = _cuts_once("".join(text[a:b] for a, b in segments), options)
+        if not more:
+            break
+        cuts = sorted([*cuts, *_map_back(more, segments)], key=lambda c: c.start)
+    return cuts
+
+
+def _kept_segments(cuts: list[Cut], length: int) -> list[tuple[int, int]]:
+    """The spans of the input between the (sorted) cuts, in order."""
+    segments = []
+    pos = 0
+    for cut in [*cuts, Cut(length, length, ("", ""))]:
+        if cut.start > pos:
+            segments.append((pos, cut.start))
+        pos = cut.end
+    return segments
+
+
+def _map_back(cuts: list[Cut], segments: list[tuple[int, int]]) -> list[Cut]:
+    """Cuts of the text left (the ``segments`` of the input, joined) as cuts of the input.
+    A cut of what was left may straddle an earlier removal: it maps to the pieces around
+    it, so every change still names only characters of the input that it removed."""
+    mapped = []
+    k = out = 0  # segment k starts at ``out`` in the text left
+    for cut in cuts:
+        while out + segments[k][1] - segments[k][0] <= cut.start:
+            out += segments[k][1] - segments[k][0]
+            k += 1
+        j, j_out = k, out
+        while j < len(segments) and j_out < cut.end:
+            start, end = segments[j]
+            lo, hi = max(cut.start, j_out), min(cut.end, j_out + end - start)
+            if lo < hi:
+                mapped.append(Cut(start + lo - j_out, start + hi - j_out, cut.label))
+            j_out += end - start
+            j += 1
+    return mapped
 
 
 def run(text: str, options: Options) -> StepResult:
