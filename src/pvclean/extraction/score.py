@@ -11,7 +11,9 @@ papers as the judges:
 2. The article's container is the block with the best score after weighting by one minus
    its link density and a small bonus for a content class/id. Siblings that score a good
    share of it (a post split in two columns, a thread's posts) are kept with it.
-3. Everything outside the kept blocks goes; the trace names furniture by its kind (``nav``,
+3. The article's title is kept with them when it stands just before them, outside the
+   container (:mod:`.title`).
+4. Everything outside the kept blocks goes; the trace names furniture by its kind (``nav``,
    ``footer`` ...) and the rest ``outside-article``. Inside, furniture elements, hidden
    elements, furniture-class blocks and link-dense blocks go with their reason.
 """
@@ -146,15 +148,21 @@ def widen(best: Node) -> Node:
     return chosen
 
 
-def plan(root: Node) -> list[Removal]:
-    """The spans to remove, in order and disjoint, each with its reason."""
+def plan(root: Node, text: str) -> list[Removal]:
+    """The spans of ``text`` (whose tree is ``root``) to remove, in order and disjoint,
+    each with its reason. The article's title is kept with the article's blocks when it
+    stands beside them (:mod:`.title`); what lies between them goes as it would without
+    it."""
+    from .title import title_heading  # .title builds on this module's furniture rules
+
     kept = choose(root)
     if not kept:
         return []
     total = sum(n.units for n in kept)
+    title = title_heading(root, kept, text, total)
     removals: list[Removal] = []
     cursor = root.start
-    for node, reason in _outside(root, kept):
+    for node, reason in _outside(root, [title, *kept] if title else kept):
         if node.start > cursor:
             removals.append(Removal(cursor, node.start, "outside-article"))
         if reason:
@@ -201,17 +209,23 @@ def _inside(kept: Node, total: int) -> list[Removal]:
     while pending:
         node = pending.pop()
         for child in node.children:
-            reason = furniture_reason(child, inside=True)
-            if reason == "boilerplate-class" and child.units >= _CLASS_SHARE * total:
-                reason = None
-            if reason is None and child.block and child.link > _LINK_DENSE * child.units > 0:
-                reason = "link-dense"
+            reason = inside_reason(child, total)
             if reason is not None:
                 out.append(Removal(child.start, child.end, reason))
             elif child.children:
                 pending.append(child)
     out.sort()
     return out
+
+
+def inside_reason(node: Node, total: int) -> str | None:
+    """Why an element inside a kept block goes, or None; ``total``: the kept blocks' units."""
+    reason = furniture_reason(node, inside=True)
+    if reason == "boilerplate-class" and node.units >= _CLASS_SHARE * total:
+        reason = None
+    if reason is None and node.block and node.link > _LINK_DENSE * node.units > 0:
+        reason = "link-dense"
+    return reason
 
 
 def _merge(removals: list[Removal]) -> list[Removal]:

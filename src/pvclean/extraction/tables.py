@@ -105,3 +105,30 @@ IGNORED_END: frozenset[str] = frozenset({"html", "body", "br"})
 # parent, its grandparent ... (readability's decay, carried a little further up so that a
 # forum thread's posts, nested a few levels deep, still add up in their common container).
 DECAY: tuple[float, ...] = (1.0, 1.0, 0.5, 1 / 3, 0.2, 0.1)
+
+# ---------------------------------------------------------------- the article's title
+#
+# Templates put the headline *beside* the body far more often than inside it (a title and
+# byline block, then the body block that the scoring picks, because that is where the
+# prose is). These rows say which headings may be the title and where they may stand; the
+# choice itself is :mod:`.title`.
+
+# Heading elements that may be the article's title, the likelier first: a page's ``h1`` is
+# its headline on most templates; many Chinese portals and blog themes use ``h2`` for it and
+# keep ``h1`` for the logo.
+TITLE_TAGS: tuple[str, ...] = ("h1", "h2")
+
+# Furniture reasons a title may still stand in: an article's own ``<header>`` (or a block
+# class-named "header") holds its headline and byline. It stays furniture when it holds
+# menus (see :data:`MENU_TOKENS`): then it is the site's header, and its heading the logo.
+TITLE_HOLDERS: frozenset[str] = frozenset({"header"})
+TITLE_HOLDER_TOKENS: frozenset[str] = frozenset({"header"})
+
+# class/id words of a menu or a search box: a header holding one of these (or a ``nav``, a
+# ``form``, or a list that is mostly links) is the site's header, not the article's.
+MENU_TOKENS: frozenset[str] = frozenset({
+    "nav", "navi", "navbar", "navigation", "menu", "menus", "submenu", "topbar", "toolbar",
+    "topnav", "sitenav", "mainnav", "search", "login", "signin", "dh", "daohang",
+})
+MENU_TAGS: frozenset[str] = frozenset({"nav", "menu", "form", "select"})
+LIST_TAGS: frozenset[str] = frozenset({"ul", "ol", "dl"})

@@ -6,7 +6,9 @@ with friend links around one article. For a page this step removes everything bu
 article, as source spans with a reason each (``extract/head``, ``extract/nav``,
 ``extract/link-dense``, ``extract/boilerplate-class``, ``extract/outside-article`` ...), so
 ``explain`` and ``diff --html`` show the removals like any other. The html step then turns
-the kept markup into lines. How the article is found: :mod:`pvclean.extraction.score`.
+the kept markup into lines. How the article is found: :mod:`pvclean.extraction.score`; its
+headline is kept with it also when it stands beside the article's block rather than in it
+(:mod:`pvclean.extraction.title`).
 
 Deciding that the text is a page costs one bounded scan: a document structure tag
 (``<html>``, ``<head>``, ``<body>``) near the top, or markup making up most of the
@@ -51,6 +53,6 @@ def run(text: str, options: Options) -> StepResult:
     from ..extraction.tree import build
 
     builder = ChangeBuilder(NAME, text)
-    for removal in plan(build(text)):
+    for removal in plan(build(text), text):
         builder.remove(removal.start, removal.end, f"{NAME}/{removal.reason}")
     return builder.result()
