@@ -30,7 +30,10 @@ def rules(text: str) -> set[str]:
 
 # ---------------------------------------------------------------- whole pages
 
-FIXTURES = ["zh_news_gb2312", "en_blog", "table_article", "no_meta_gbk"]
+FIXTURES = ["zh_news_gb2312", "en_blog", "table_article", "no_meta_gbk",
+            # the headline: beside the body block, inside it, beside it with a sidebar h1
+            # that matches <title> better, no heading at all
+            "title_sibling", "title_inside", "title_sidebar_h1", "no_heading"]
 
 
 @pytest.mark.parametrize("name", FIXTURES)
@@ -47,6 +50,10 @@ def test_page_comes_out_as_its_article(name: str) -> None:
     ("en_blog", {"extract/head", "extract/header", "extract/aside", "extract/footer",
                  "extract/boilerplate-class", "extract/outside-article"}),
     ("table_article", {"extract/head", "extract/outside-article"}),
+    # the kept title changes no reason: nav, share bar, sidebar and footer by class, the
+    # byline between the title and the body as outside-article
+    ("title_sibling", {"extract/head", "extract/boilerplate-class",
+                       "extract/outside-article"}),
 ])
 def test_trace_names_why_each_block_went(name: str, reasons: set[str]) -> None:
     assert rules(page_text(name)) == reasons
@@ -57,6 +64,10 @@ def test_trace_names_why_each_block_went(name: str, reasons: set[str]) -> None:
     ("en_blog", ["Popular posts", "Leave a reply", "Write your comment", "Privacy", "Tools"]),
     ("table_article", ["选课系统", "成绩查询", "版权所有"]),
     ("no_meta_gbk", ["相关阅读", "关于本站", "美食"]),
+    ("title_sibling", ["来源", "分享到", "热门新闻", "版权所有"]),
+    ("title_inside", ["Riverside Walks", "Notes from a slow city"]),
+    ("title_sidebar_h1", ["每周读书推荐", "书单下载"]),
+    ("no_heading", ["东门社区居委会"]),
 ])
 def test_furniture_text_is_gone(name: str, gone: list[str]) -> None:
     text = run(page_text(name), OPTIONS).text
@@ -73,6 +84,79 @@ def test_trace_invariants(name: str) -> None:
     assert all(a[1] <= b[0] for a, b in pairwise(positions))
     assert all(c.before == text[c.start:c.end] and c.step == "extract" for c in result.changes)
     assert apply_changes(text, result.changes) == result.text
+
+
+@pytest.mark.parametrize(("name", "title", "byline", "reason"), [
+    ("title_sibling", "<h1>青山县启动农村生活污水治理三年行动</h1>",
+     "2024-05-20 10:12 来源：青山新闻网 编辑：王丽", "extract/outside-article"),
+    ("zh_news_gb2312", "<h1>青石镇新建水厂通水 三万居民喝上放心水</h1>",
+     "2023-05-18 09:30 来源：晨光资讯网 编辑：王宁", "extract/outside-article"),
+    ("zh_news_gb2312", "<h1>青石镇新建水厂通水 三万居民喝上放心水</h1>",
+     "当前位置", "extract/boilerplate-class"),
+])
+def test_a_kept_title_is_in_no_change_and_its_neighbours_keep_their_reason(
+        name: str, title: str, byline: str, reason: str) -> None:
+    text = page_text(name)
+    changes = run(text, OPTIONS).changes
+    start = text.index(title)
+    assert not [c for c in changes if c.start < start + len(title) and start < c.end]
+    at = text.index(byline)
+    assert [c.rule for c in changes if c.start <= at < c.end] == [reason]
+
+
+# ---------------------------------------------------------------- which heading is the title
+
+BODY = ('<div class="content"><p>The first paragraph of the story, long enough to be prose,'
+        ' with a comma, and a full stop.</p><p>A second paragraph follows it, and it says'
+        ' more of the same, at some length.</p><p>The third one ends it, as stories end.</p>'
+        "</div>")
+
+
+def page(title: str | None, before: str, body: str = BODY) -> str:
+    head = "" if title is None else f"<head><title>{title}</title></head>"
+    return f"<html>{head}<body><div class='wrap'>{before}{body}</div></body></html>"
+
+
+def first_line(text: str) -> str:
+    return Pipeline(steps=["extract", "html", "whitespace"]).clean(text).splitlines()[0]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # no <title>: the nearest h1 before the body, else the nearest h2
+    (page(None, "<h1>Site</h1><div><h1>Headline</h1></div>"), "Headline"),
+    (page(None, "<h2>Headline</h2><div class=info>May 20</div>"), "Headline"),
+    # the <title> decides between a logo h1 and the headline in an h2; "Site" alone is not
+    # enough to match "Headline words here - Site"
+    (page("Headline words here - Site", "<h1>Site</h1><h2>Headline words here</h2>"),
+     "Headline words here"),
+    (page("Headline words here - Site", "<h2>Headline words here</h2><h1>Site</h1>"),
+     "Headline words here"),
+    # a <title> that names no heading: an h1 still counts, an h2 (a date line) does not
+    (page("Only the site", "<h1>Headline</h1>"), "Headline"),
+    (page("Only the site", "<h2>Monday, 20 May</h2>"), "The first paragraph"),
+    # a heading that is a link (a logo) or a paragraph's length is not a title
+    (page(None, "<h1><a href='/'>Site</a></h1>"), "The first paragraph"),
+    (page(None, "<h1>" + "A heading that goes on and on " * 8 + "</h1>"), "The first paragraph"),
+    # furniture: a header with a menu is the site's; an article's own header is not
+    (page(None, "<header><h1>Site</h1><nav><a href=/>Home</a></nav></header>"),
+     "The first paragraph"),
+    (page(None, "<header class='entry-header'><h1>Headline</h1><span>By A. Writer</span>"
+                "</header>"), "Headline"),
+    (page(None, "<div class='sidebar'><h1>Popular</h1></div>"), "The first paragraph"),
+    # after the body is not before it
+    (page(None, "", BODY + "<h1>Next story</h1>"), "The first paragraph"),
+    # already inside the body: kept once, nothing added before it
+    (page("Inside title - Site", "<h1>Site</h1>", BODY.replace("<p>", "<h1>Inside title</h1><p>",
+                                                               1)), "Inside title"),
+])
+def test_title_choice(text: str, first: str) -> None:
+    assert first_line(text).startswith(first)
+
+
+def test_a_title_inside_the_body_is_not_repeated() -> None:
+    text = page("Inside title - Site", "<h1>Inside title</h1>",
+                BODY.replace("<p>", "<h1>Inside title</h1><p>", 1))
+    assert Pipeline(steps=["extract", "html", "whitespace"]).clean(text).count("Inside") == 1
 
 
 def test_extract_never_leaves_a_page_to_the_html_step() -> None:
@@ -179,6 +263,10 @@ HOSTILE = {
     "cells and rows": "<html><body>" + "<td>格，" * 30_000 + "<tr>行。" * 30_000,
     "stray end tags": "<html><body>" + "</div>" * 50_000 + "<a href=x>链接" * 20_000,
     "lone brackets": "<html><body>" + "<" * 200_000 + "x" * 10,
+    # a heading before every level of a deep body: the title's search stays linear
+    "nested headings": ("<html><head><title>标题</title></head><body>"
+                        + "<div><h1>标题</h1><header><h2>标题</h2>" * 20_000
+                        + "正文，有标点。" * 5),
 }
 
 

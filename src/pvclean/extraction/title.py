@@ -75,7 +75,7 @@ def title_heading(root: Node, kept: list[Node], text: str, total: int) -> Node |
 
         best = max([*inside, *before], key=key)
         if key(best)[0] >= _TITLE_MATCH:
-            return None if best in inside else best
+            return None if any(h is best for h in inside) else best
     # No <title> to ask, or one that names no heading: the nearest heading of the best rank.
     # A <title> that matches no heading is evidence against the lower ranks (an h2 near
     # the body is then a date line or a section's name), so only the first rank is trusted.
@@ -110,7 +110,7 @@ def _fits(heading: Node) -> bool:
 def _preceding(first: Node) -> list[Node]:
     """The headings before ``first`` in the subtrees of its ancestors' earlier children, in
     document order (so the last is the nearest)."""
-    found: list[Node] = []
+    levels: list[list[Node]] = []
     child, parent = first, first.parent
     while parent is not None:
         level: list[Node] = []
@@ -118,9 +118,10 @@ def _preceding(first: Node) -> list[Node]:
             if sibling is child:
                 break
             level.extend(_headings(sibling))
-        found[:0] = level  # an ancestor's earlier children come before the nearer ones'
+        levels.append(level)
         child, parent = parent, parent.parent
-    return found
+    # an ancestor's earlier children come before the nearer ancestors' ones
+    return [heading for level in reversed(levels) for heading in level]
 
 
 def _headings(top: Node) -> list[Node]:
