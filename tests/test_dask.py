@@ -14,7 +14,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from pvclean.batch import (  # noqa: E402
     BatchConfig,
     Summary,
     Task,
+    TaskResult,
     Unit,
     plan_tasks,
     run_batch,
@@ -115,6 +116,12 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return {rel: data for rel, data in tree(folder).items() if not rel.startswith(".pvclean-")}
 
 
+def output_of(path: str, src: Path) -> str:
+    """The relative output path of an input of the test corpus (html is written as .txt)."""
+    rel = Path(path).relative_to(src)
+    return str(rel.with_suffix(".txt") if rel.suffix == ".html" else rel)
+
+
 def temporaries(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.name.startswith(TEMP_PREFIX)]
 
@@ -149,13 +156,12 @@ def impatient_cluster() -> Iterator[str]:
     yield from start_cluster(**{"distributed.scheduler.allowed-failures": 0})
 
 
-def kill_busy_worker(address: str) -> int:
-    """SIGKILL the process of a worker that is running one of our tasks; return its pid."""
+def kill_busy_worker(address: str) -> None:
+    """SIGKILL the process of a worker that is running one of our tasks."""
     with distributed.Client(address) as client:
         busy = next(w for w, keys in client.processing().items() if keys)
         pid = client.run(os.getpid, workers=[busy])[busy]
     os.kill(pid, signal.SIGKILL)
-    return pid
 
 
 def run_killing_one_worker(config: BatchConfig, address: str) -> tuple[Summary, int]:
@@ -166,7 +172,7 @@ def run_killing_one_worker(config: BatchConfig, address: str) -> tuple[Summary, 
     """
     after_kill = []
 
-    def engine(tasks, cfg):
+    def engine(tasks: Iterable[Task], cfg: BatchConfig) -> Iterator[TaskResult]:
         for i, result in enumerate(dask_engine.execute(tasks, cfg, scheduler=address)):
             if i == 0:
                 kill_busy_worker(address)
@@ -212,6 +218,8 @@ def test_resume_on_a_cluster_skips_what_a_local_run_skips(tmp_path, cluster):
     assert remote.total.skipped == local.total.skipped > 0
     assert tree(dest) == written
 
+
+# ---------------------------------------------------------------- bounded work in flight
 
 def test_tasks_are_drawn_from_the_walk_only_as_earlier_ones_finish(tmp_path, cluster):
     drawn = 0
@@ -261,11 +269,7 @@ def test_a_task_dask_gives_up_on_fails_its_inputs_and_the_run_ends(tmp_path,
     assert temporaries(tmp_path / "dask") == []
 
 
-def output_of(path: str, src: Path) -> str:
-    """The relative output path of an input of the test corpus (html is written as .txt)."""
-    rel = Path(path).relative_to(src)
-    return str(rel.with_suffix(".txt") if rel.suffix == ".html" else rel)
-
+# ---------------------------------------------------------------- a cluster that cannot be used
 
 @pytest.mark.parametrize(("address", "reason"), [
     ("nonsense", "missing port"),
@@ -278,6 +282,22 @@ def test_an_unusable_scheduler_is_named_in_the_error(tmp_path, address, reason):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
             pytest.raises(dask_engine.SchedulerError, match=f"{address}: .*{reason}"):
         list(dask_engine.execute(plan_tasks(config), config, scheduler=address))
+
+
+def test_without_dask_installed_the_error_says_what_to_install(tmp_path):
+    src = write_corpus(tmp_path, small_files=1)
+    code = ("import sys\n"
+            "sys.modules['distributed'] = None  # as if Dask were not installed\n"
+            "from pvclean.batch import BatchConfig, plan_tasks\n"
+            "from pvclean.engines.dask import SchedulerError, execute\n"
+            "config = BatchConfig(sources=(sys.argv[1],), dest=sys.argv[2])\n"
+            "try:\n"
+            "    list(execute(plan_tasks(config), config, scheduler='local'))\n"
+            "except SchedulerError as exc:\n"
+            "    print(exc)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")],
+                          capture_output=True, text=True, check=True)
+    assert "pip install 'pvclean[dask]'" in done.stdout
 
 
 def test_relative_paths_are_refused_on_a_remote_cluster(tmp_path, cluster, monkeypatch):

@@ -39,9 +39,9 @@ RETRIES = 2
 
 
 class SchedulerError(Exception):
-    """``--scheduler`` cannot be used for this run: a malformed address, no scheduler
-    answering there (Dask waits ``distributed.comm.timeouts.connect``, 30 s), or paths the
-    workers of a remote cluster could not resolve."""
+    """``--scheduler`` cannot be used for this run: Dask is not installed, a malformed
+    address, no scheduler answering there (Dask waits ``distributed.comm.timeouts.connect``,
+    30 s), or paths the workers of a remote cluster could not resolve."""
 
 
 def execute(tasks: Iterable[Task], config: BatchConfig, *,
@@ -83,7 +83,10 @@ def _check_paths(config: BatchConfig, scheduler: str) -> None:
 @contextlib.contextmanager
 def _client(scheduler: str) -> Iterator[Client]:
     """A client for an existing cluster, or for a local one that closes when the run ends."""
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise SchedulerError("--scheduler needs Dask: pip install 'pvclean[dask]'") from None
 
     if scheduler != LOCAL:
         try:
