@@ -13,7 +13,7 @@ so that a paragraph of the article pays for none of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 from . import shapes
@@ -63,6 +63,14 @@ class Features:
         self.units = cjk + words
         # ideographs and the characters of latin words: what lexicon density is a share of
         self.letters = cjk + len(norm) - len(unworded)
+
+    def moved(self, line: Line) -> Features:
+        """These features for a line with the same text at another place: every measurement
+        taken so far comes along."""
+        twin = object.__new__(Features)
+        twin.__dict__.update(self.__dict__)
+        twin.line = line
+        return twin
 
     @property
     def long(self) -> bool:
@@ -153,8 +161,17 @@ class Features:
         return score
 
 
-def measure_all(lines: Sequence[Line], rules: RuleSet) -> list[Features]:
-    """The features of every line; the lexicons scan all the lines in one pass."""
+def measure_all(lines: Sequence[Line], rules: RuleSet,
+                known: Mapping[str, Features] | None = None) -> list[Features]:
+    """The features of every line; the lexicons scan all the lines in one pass.
+
+    ``known`` maps the raw text of lines measured before to their features. What a line
+    measures depends on its text alone, and when the step reads the text it has left again
+    most lines are unchanged: those are not measured (nor scanned) twice."""
+    if known:
+        fresh = iter(measure_all([line for line in lines if line.raw not in known], rules))
+        return [known[line.raw].moved(line) if line.raw in known else next(fresh)
+                for line in lines]
     norms = [normalize(line.text) for line in lines]
     return [Features(line, norm, hits, rules)
             for line, norm, hits in zip(lines, norms, rules.scan(norms), strict=True)]

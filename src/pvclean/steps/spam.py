@@ -10,10 +10,12 @@ remove. Every removal is a change named ``family/rule``, so ``explain`` can say 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..pipeline import ChangeBuilder, Options, StepResult
 from ..spam import rules
 from ..spam.classify import Cut, classify, inner_cuts
-from ..spam.features import measure_all
+from ..spam.features import Features, measure_all
 from ..spam.lines import split_lines
 
 NAME = "spam"
@@ -28,16 +30,18 @@ def _kept(label: rules.Label, keep: frozenset[str]) -> bool:
 MAX_ROUNDS = 4
 
 
-def _cuts_once(text: str, options: Options) -> list[Cut]:
-    """The spans one reading of ``text`` removes, sorted and non-overlapping."""
+def _read(text: str, options: Options,
+          known: Mapping[str, Features] | None = None) -> tuple[list[Cut], list[Features]]:
+    """The spans one reading of ``text`` removes (sorted, non-overlapping), and the features
+    of its lines (``known``: features of lines read before, see ``measure_all``)."""
     ruleset = rules.load(tuple(options.rules))
-    features = measure_all(split_lines(text), ruleset)
+    features = measure_all(split_lines(text), ruleset, known)
     verdicts = classify(features)
     cuts = [Cut(f.line.start, f.line.end, label)
             for f, label in zip(features, verdicts, strict=True) if label is not None]
     cuts.extend(inner_cuts(features, verdicts))
     return sorted((c for c in cuts if not _kept(c.label, options.keep)),
-                  key=lambda c: c.start)
+                  key=lambda c: c.start), features
 
 
 def find_cuts(text: str, options: Options) -> list[Cut]:
@@ -47,13 +51,15 @@ def find_cuts(text: str, options: Options) -> list[Cut]:
     become too short to end a list, and lines a removed line kept apart become neighbours.
     A second run of the step would read the text it left afresh and find more, so the step
     reads what it left itself, until a reading finds nothing (or ``MAX_ROUNDS``). Text
-    with nothing to remove — most text — is read once."""
-    cuts = _cuts_once(text, options)
+    with nothing to remove — most text — is read once; a later reading measures only the
+    lines a removal changed."""
+    cuts, features = _read(text, options)
     for _ in range(MAX_ROUNDS - 1):
         if not cuts:
             break
         segments = _kept_segments(cuts, len(text))
-        more = _cuts_once("".join(text[a:b] for a, b in segments), options)
+        known = {f.line.raw: f for f in features}
+        more, features = _read("".join(text[a:b] for a, b in segments), options, known)
         if not more:
             break
         cuts = sorted([*cuts, *_map_back(more, segments)], key=lambda c: c.start)
