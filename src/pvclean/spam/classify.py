@@ -236,7 +236,9 @@ def _near_prefix(short: Features, full: Features) -> bool:
                         for d in range(1, min(3, len(words) - 2) + 1))
         return (truncated and shared >= 0.6) or decorated
     grams = _cjk_bigrams(short.norm)
-    return len(grams) >= 5 and len(grams & _cjk_bigrams(full.norm)) >= 0.7 * len(grams)
+    # a pair of ideographs found anywhere in ``full`` is one of its bigrams: no need to
+    # build the (long) line's bigram set
+    return len(grams) >= 5 and sum(g in full.norm for g in grams) >= 0.7 * len(grams)
 
 
 def _cjk_bigrams(text: str) -> set[str]:
