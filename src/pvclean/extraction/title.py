@@ -35,9 +35,9 @@ from . import tables
 from .score import furniture_reason, inside_reason
 from .tree import Node
 
-# A title is one line: at most this many weighted units (about 120 Latin letters, or 60 Han
-# characters counted double). A longer "heading" is a teaser paragraph or a whole block a
-# broken page left open.
+# A title is one line: at most this many weighted units (160 letters, some 30 English
+# words, or 80 Han characters, which count double). A longer "heading" is a teaser
+# paragraph, or a whole block that a broken page left open.
 _TITLE_MAX_UNITS = 160
 # Above this share of link text a heading is a link (a logo, "more news"), not a headline.
 _TITLE_LINK = 0.5
