@@ -58,7 +58,7 @@ class Features:
             self.units = self.letters = 0
             return
         self.header = rules.header(line.text)
-        cjk = shapes.cjk_count(norm)
+        cjk = 0 if norm.isascii() else shapes.cjk_count(norm)  # isascii() reads a flag
         unworded, words = shapes.WORD.subn("", norm)
         self.units = cjk + words
         # ideographs and the characters of latin words: what lexicon density is a share of

@@ -66,20 +66,29 @@ def split_lines(text: str) -> list[Line]:
 
 def _split_at_newlines(text: str) -> list[Line]:
     """``split_lines`` for text whose only break is ``\n`` (most text): ``str.split`` does
-    the scan, with no match object per line."""
+    the scan, with no match object per line; text without link marks (most text) is not
+    searched for them line by line."""
+    raws = text.split("\n")
+    if not raws[-1]:
+        raws.pop()  # the text ends with a break (or is empty): no line after it
+    make = _line if LINK_OPEN in text or LINK_CLOSE in text else _plain_line
     lines: list[Line] = []
     pos = 0
-    for raw in text.split("\n"):
+    for index, raw in enumerate(raws):
         end = pos + len(raw) + 1
-        lines.append(_line(len(lines), pos, min(end, len(text)), raw))
+        lines.append(make(index, pos, end, raw))
         pos = end
-    if not lines[-1].raw and lines[-1].start == len(text):
-        lines.pop()  # the text ends with a break: no line after it
+    if lines and lines[-1].end > len(text):  # the last line has no break
+        lines[-1] = lines[-1]._replace(end=len(text))
     return lines
+
+
+def _plain_line(index: int, start: int, end: int, raw: str) -> Line:
+    return Line(index, start, end, raw, raw.strip(_BLANK), 0)
 
 
 def _line(index: int, start: int, end: int, raw: str) -> Line:
     if LINK_OPEN in raw or LINK_CLOSE in raw:  # translate() is slow: only when it has work
         return Line(index, start, end, raw, raw.translate(_MARKS).strip(_BLANK),
                     _link_chars(raw))
-    return Line(index, start, end, raw, raw.strip(_BLANK), 0)
+    return _plain_line(index, start, end, raw)
