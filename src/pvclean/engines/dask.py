@@ -31,10 +31,11 @@ LOCAL = "local"
 IN_FLIGHT_PER_THREAD = 4
 WINDOW_REFRESH_S = 5.0
 
-# Re-runs of a task that *raised*. run_task reports bad input in its result and never raises
-# for it, so an exception here is the infrastructure's (a full or flaky shared disk, a
-# worker out of memory) and worth another try. A worker that dies is a different path:
-# Dask re-runs its tasks by itself, up to ``distributed.scheduler.allowed-failures`` deaths.
+# Re-runs of a task that *raised*. run_task reports bad input (and unreadable or unwritable
+# files) in its result and never raises for it, so an exception here is the cluster's: a
+# worker out of memory, a worker without pvclean installed. Another worker may well manage,
+# and a bad file can never cause a retry. A worker that dies is a different path: Dask
+# re-runs its tasks by itself, up to ``distributed.scheduler.allowed-failures`` deaths.
 RETRIES = 2
 
 
@@ -122,7 +123,7 @@ def _run(client: Client, tasks: Iterable[Task], config: BatchConfig) -> Iterator
     def refill() -> None:
         limit = window.size()
         while len(running) < limit and (task := next(pending, None)) is not None:
-            future = client.submit(run_task, task, config, key=_key(task, run), pure=True,
+            future = client.submit(run_task, task, config, key=_key(task, run),
                                    retries=RETRIES)
             running[future] = task
             completed.add(future)
@@ -163,9 +164,9 @@ def _key(task: Task, run: str) -> str:
     """The same key for the same task, so a retried or resubmitted task is that task.
 
     Dask de-duplicates by key: were the key random, a task re-sent after a lost connection
-    could run twice at once and race on its outputs. A task is frozen data (paths, byte
-    ranges), so its repr names it; this is far cheaper than ``dask.base.tokenize``, which
-    costs milliseconds for a task of 64 files.
+    could run twice at once and race on its outputs. This is the key ``pure=True`` would
+    derive, only cheaper: a task is frozen data (paths, byte ranges), so its repr names it,
+    where ``dask.base.tokenize`` costs milliseconds for a task of 64 files.
     """
     return f"pvclean-batch-{run}-{_digest(repr(task))}"
 
