@@ -12,9 +12,10 @@ The order of the passes matters and is the design:
 
 Prose-shaped lines are protected everywhere except against overwhelming evidence, and
 lexicon terms the article's own paragraphs use are discounted (a health article's headings
-may name the disease that ad lines name too). Because every verdict needs evidence a line
-carries itself, or a header above it, running the classifier on its own output finds
-nothing more to remove.
+may name the disease that ad lines name too). Most verdicts need evidence a line carries
+itself, or a header above it; those that read a neighbour or the document's shape can
+change once a removal changes what is left, so the head pass repeats until it removes
+nothing, and the step (``pvclean.steps.spam.find_cuts``) reads the text it left again.
 """
 
 from __future__ import annotations
