@@ -112,3 +112,28 @@ def test_diff_folders_and_one_file(run_cli, tmp_path: Path) -> None:
     assert "-相关文章：" in one.stdout
     assert run_cli(["diff", str(src), str(tmp_path / "out"), "--file", "nope.txt"]) \
         .exit_code == 2
+
+
+def test_a_source_given_twice_is_cleaned_once(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from pvclean.cli import main
+
+    src = tmp_path / "x.txt"
+    src.write_text("正文。\n", encoding="utf-8")
+    dest = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(src), str(src), str(dest), "-q"])
+    assert result.exit_code == 0
+    assert (dest / "x.txt").read_text(encoding="utf-8") == "正文。\n"
+
+
+def test_an_unusable_scheduler_is_a_usage_error(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from pvclean.cli import main
+
+    (tmp_path / "in").mkdir()
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), str(tmp_path / "out"),
+                                       "--scheduler", "tcp://no-port", "-q"])
+    assert result.exit_code == 2
+    assert "scheduler" in result.output

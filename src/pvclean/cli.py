@@ -180,6 +180,7 @@ def batch(sources: tuple[str, ...], dest: str, jobs: int | None, scheduler: str 
     from .batch import BatchConfig, SourceError, run_batch
     from .batch.progress import for_terminal
     from .engines import choose
+    from .engines.dask import SchedulerError  # the module imports Dask only when it runs
 
     config = BatchConfig(sources=sources, dest=dest, text_key=text_key,
                          steps=tuple(pipeline.names), options=pipeline.options,
@@ -189,7 +190,7 @@ def batch(sources: tuple[str, ...], dest: str, jobs: int | None, scheduler: str 
     try:
         summary = run_batch(config, engine, progress=for_terminal(config, quiet),
                             notify=lambda note: click.echo(f"pvclean: {note}", err=True))
-    except SourceError as exc:
+    except (SourceError, SchedulerError) as exc:
         raise click.UsageError(str(exc)) from None
     except KeyboardInterrupt:
         click.echo("\npvclean: interrupted; every output written is complete. "

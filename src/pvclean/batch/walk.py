@@ -78,9 +78,10 @@ def output_name(name: str, kind: str, siblings: Container[str]) -> str:
 def sources(config: BatchConfig) -> list[Source]:
     """The sources as walkable folders. One source folder is mirrored straight into DEST;
     with several, each goes under DEST/<its name> so that their trees cannot collide."""
-    many = len(config.sources) > 1
+    unique = list(dict.fromkeys(config.sources))  # a source given twice is cleaned once
+    many = len(unique) > 1
     found: list[Source] = []
-    for arg in config.sources:
+    for arg in unique:
         if _GLOB_MAGIC.search(arg) and not os.path.lexists(arg):
             root, pattern = _split_glob(arg)
             found.append(Source(root, _prefix(root, many), _glob_regex(pattern)))
