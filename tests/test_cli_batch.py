@@ -119,7 +119,8 @@ def test_a_source_given_twice_is_cleaned_once(tmp_path) -> None:
 
     from pvclean.cli import main
 
-    src = tmp_path / "x.txt"
+    (tmp_path / "in").mkdir()
+    src = tmp_path / "in" / "x.txt"
     src.write_text("正文。\n", encoding="utf-8")
     dest = tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(src), str(src), str(dest), "-q"])
