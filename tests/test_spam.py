@@ -225,6 +225,21 @@ def test_head_pass_judges_lines_again_after_a_removal(raw: str, out: str) -> Non
     assert spam.run(out, Options()).changes == []
 
 
+# A chain of title duplicates, each uncovered by the removal of the one after it: all go in
+# one run, and the head pass judges again only the lines next to a removal.
+def test_a_chain_of_title_duplicates_goes_in_one_run() -> None:
+    variants = "甲乙丙丁戊己庚辛壬癸"
+    lines = []
+    for k in range(300):
+        chars = list(ZH_P1[:24])
+        chars[k % 20 + 2] = variants[(k // 20) % 10]
+        lines.append("".join(chars))
+    raw = "\n".join(lines) + "\n" + ZH_P1 + "\n"
+    result = spam.run(raw, Options())
+    assert result.text == ZH_P1 + "\n"
+    assert {c.rule for c in result.changes} == {"chrome/title-duplicate"}
+
+
 # A removal inside a line changes the line: without its emptied-link fragment this paragraph
 # is too short to end the list under the header (what a second run would find), so the step
 # reads what it left again, and the trace still names characters of its own input.

@@ -265,33 +265,82 @@ def head(features: Sequence[Features], verdicts: list[Label | None], first: int)
 
     Some of these verdicts read a neighbour: a bullet is nav only if no bullet stands next
     to it, a line is the title's duplicate if the next line extends it. Removing a line
-    gives its neighbours new neighbours, so a second run of the step would judge them
+    gives its neighbours new neighbours, and a second run of the step would judge them
     afresh (``• / • / paragraph``: the first bullet goes as the duplicate of the second,
-    which is then a lone nav bullet). The pass therefore repeats on the lines it left until
-    a round removes nothing; every other round removes a line, so it ends."""
-    while _head_round(features, verdicts, first):
-        pass
-
-
-def _head_round(features: Sequence[Features], verdicts: list[Label | None],
-                first: int) -> bool:
-    """One round of :func:`head` over the lines still kept; whether it removed any."""
-    removed = False
+    which is then a lone nav bullet). So after judging every line once, the pass judges
+    again the lines a removal gave a new neighbour, until it removes none (``_settle``)."""
     lines = _nonblank(features, verdicts, 0, first)
     for k, i in enumerate(lines):
-        f = features[i]
         neighbours = [features[j] for j in lines[max(0, k - 1):k + 2] if j != i]
-        if f.bullet and f.units <= 4 and not any(g.bullet for g in neighbours):
-            verdicts[i] = ("chrome", "nav")
-        else:
-            verdicts[i] = _head_chrome(f)
-        removed = removed or verdicts[i] is not None
-    lines = _nonblank(features, verdicts, 0, first)
-    for i, j in zip(lines, [*lines[1:], first], strict=False):
-        if features[i].short and _near_prefix(features[i], features[j]):
+        verdicts[i] = _nav(features[i], neighbours) or _head_chrome(features[i])
+    kept = _nonblank(features, verdicts, 0, first)
+    for i, j in zip(kept, [*kept[1:], first], strict=False):
+        if _duplicate(features[i], features[j]):
             verdicts[i] = ("chrome", "title-duplicate")
-            removed = True
-    return removed
+    _settle(features, verdicts, lines, first)
+
+
+def _nav(f: Features, neighbours: Sequence[Features]) -> Label | None:
+    """A short bulleted line with no bulleted neighbour: a navigation link, not a list."""
+    if f.bullet and f.units <= 4 and not any(g.bullet for g in neighbours):
+        return ("chrome", "nav")
+    return None
+
+
+def _duplicate(line: Features, following: Features) -> bool:
+    return line.short and _near_prefix(line, following)
+
+
+def _settle(features: Sequence[Features], verdicts: list[Label | None], lines: list[int],
+            first: int) -> None:
+    """Judge again the head lines next to a removal, with their new neighbours, until none
+    is removed. Only those can change (the other verdicts read the line alone), so the
+    work stays linear even when each removal uncovers one more duplicate."""
+    kept = [i for i in lines if verdicts[i] is None]
+    if not kept:
+        return
+    before = dict(zip(kept, [None, *kept[:-1]], strict=True))
+    after = dict(zip(kept, [*kept[1:], first], strict=True))
+    todo = _next_to_removals(lines, verdicts)
+    while todo:
+        uncovered: set[int] = set()
+        for i in sorted(todo):
+            if verdicts[i] is not None:
+                continue
+            previous, following = before[i], after[i]
+            neighbours = [features[j] for j in (previous, following)
+                          if j is not None and j != first]
+            label = _nav(features[i], neighbours)
+            if label is None and _duplicate(features[i], features[following]):
+                label = ("chrome", "title-duplicate")
+            if label is None:
+                continue
+            verdicts[i] = label
+            if previous is not None:
+                after[previous] = following
+                uncovered.add(previous)
+            if following != first:
+                before[following] = previous
+                uncovered.add(following)
+        todo = uncovered
+
+
+def _next_to_removals(lines: list[int], verdicts: list[Label | None]) -> set[int]:
+    """The kept lines with a removed line right before or after them."""
+    found: set[int] = set()
+    last, gap = None, False
+    for i in lines:
+        if verdicts[i] is not None:
+            gap = True
+            continue
+        if gap:
+            found.add(i)
+            if last is not None:
+                found.add(last)
+        last, gap = i, False
+    if gap and last is not None:
+        found.add(last)
+    return found
 
 
 def _tail_junk(f: Features) -> Label | None:
