@@ -26,8 +26,9 @@ def _kept(label: rules.Label, keep: frozenset[str]) -> bool:
     return family in keep or f"{family}/{rule}" in keep
 
 
-# Rounds of classification at most (see ``find_cuts``); text needing more is pathological.
-MAX_ROUNDS = 4
+# Readings of one text at most (see ``find_cuts``). Pages need two at most, hand-made
+# chains three; the bound keeps the step linear on anything.
+MAX_READINGS = 4
 
 
 def _read(text: str, options: Options,
@@ -50,11 +51,11 @@ def find_cuts(text: str, options: Options) -> list[Cut]:
     A removal changes what is left: a paragraph that loses its emptied-link fragment may
     become too short to end a list, and lines a removed line kept apart become neighbours.
     A second run of the step would read the text it left afresh and find more, so the step
-    reads what it left itself, until a reading finds nothing (or ``MAX_ROUNDS``). Text
+    reads what it left itself, until a reading finds nothing (or ``MAX_READINGS``). Text
     with nothing to remove — most text — is read once; a later reading measures only the
     lines a removal changed."""
     cuts, features = _read(text, options)
-    for _ in range(MAX_ROUNDS - 1):
+    for _ in range(MAX_READINGS - 1):
         if not cuts:
             break
         segments = _kept_segments(cuts, len(text))
