@@ -6,8 +6,9 @@ those forms (忙碌著 stays 忙碌著), so the variant chain must be chosen per
 
 The decision reads the first :data:`SAMPLE` characters:
 
-* **evidence for a region** is the number of characters whose conversion through that
-  region's chain (tw2s, hk2s) differs from the standard t2s result. Phrase exceptions are
+* **evidence for a region** is the number of the region's own characters whose conversion
+  through that region's chain (tw2s, hk2s), in a few characters of context, differs from the
+  standard t2s result. Phrase exceptions are
   part of the chains, so 著名, 著作 or 顯著 give no evidence: only 著 where Taiwan usage
   means 着 does;
 * **evidence against it** is the number of characters the region spells differently but the
@@ -30,8 +31,7 @@ from . import dictionaries
 from .convert import convert
 from .tables import char_class, table
 
-# A few thousand characters carry plenty of evidence, and detection converts the sample
-# three times (standard, Taiwan, Hong Kong): a longer sample only costs time.
+# A thousand characters carry plenty of evidence; a longer sample only costs time.
 SAMPLE = 1_000
 REGIONS = ("tw", "hk")
 VARIANT_PASS = {"tw": "TWVariantsRev", "hk": "HKVariantsRev"}
@@ -52,21 +52,30 @@ def _standard_forms(region: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _region_trigger(region: str) -> re.Pattern[str]:
-    """Characters where the region's result can differ from the standard one."""
+def _region_chars(region: str) -> re.Pattern[str]:
+    """Characters the region's chain converts differently from the standard one (著, 衞)."""
     std, regional = table("std"), table(region)
     chars = {chr(c) for c, out in regional.chars.items() if std.chars.get(c, chr(c)) != out}
-    return re.compile(char_class(chars | set(regional.phrases)))
+    return re.compile(char_class(chars))
+
+
+# Characters of context on each side of a regional character: enough for any phrase that
+# protects it (著名, 顯著), small enough that detection converts a few windows, not the text.
+_WINDOW = 4
 
 
 def _differences(a: str, b: str) -> int:
     return sum(map(operator.ne, a, b)) + abs(len(a) - len(b))
 
 
-def _region_evidence(sample: str, standard: str, region: str) -> int:
-    if not _region_trigger(region).search(sample):
-        return 0
-    evidence = _differences(standard, convert(sample, table(region)))
+def _region_evidence(sample: str, region: str) -> int:
+    """Regional characters whose conversion really differs in context (phrases decide),
+    less the standard forms the region would not write."""
+    std, regional = table("std"), table(region)
+    evidence = 0
+    for match in _region_chars(region).finditer(sample):
+        window = sample[max(0, match.start() - _WINDOW):match.end() + _WINDOW]
+        evidence += convert(window, std) != convert(window, regional)
     return evidence - len(_standard_forms(region).findall(sample))
 
 
@@ -78,7 +87,7 @@ def detect(text: str) -> str:
     simplified = len(_simplified_only().findall(sample))
     if not traditional and simplified:
         return "std"  # simplified text (the common case): no regional chain can apply
-    scores = {r: _region_evidence(sample, standard, r) for r in REGIONS}
+    scores = {r: _region_evidence(sample, r) for r in REGIONS}
     region = max(REGIONS, key=lambda r: scores[r])
     if scores[region] <= 0:
         return "std"
