@@ -30,14 +30,21 @@ def convert_with_phrases(text: str, table: Table) -> tuple[str, list[int]]:
     """The converted text, and where in ``text`` each phrase that was applied starts."""
     if not table.trigger.search(text):
         return text, []
+    # Simplified text often holds no character to convert, only characters a phrase may
+    # start with: then only the phrases can change it, and translating is wasted work.
+    translate = table.char_run.search(text) is not None
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
     for start, end, out in _phrases(text, table):
-        parts += (text[pos:start].translate(table.chars), out)
+        gap = text[pos:start]
+        parts += (gap.translate(table.chars) if translate else gap, out)
         starts.append(start)
         pos = end
-    parts.append(text[pos:].translate(table.chars))
+    if not starts and not translate:
+        return text, []
+    rest = text[pos:]
+    parts.append(rest.translate(table.chars) if translate else rest)
     return "".join(parts), starts
 
 
