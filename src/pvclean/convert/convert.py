@@ -7,10 +7,13 @@ phrase found. Text with nothing to convert costs a single failed ``search``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from .tables import Table
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Span(NamedTuple):
@@ -33,18 +36,19 @@ def convert_with_phrases(text: str, table: Table) -> tuple[str, list[int]]:
     # Simplified text often holds no character to convert, only characters a phrase may
     # start with: then only the phrases can change it, and translating is wasted work.
     translate = table.char_run.search(text) is not None
+    mapping = table.chars if _ASTRAL.search(text) else table.bmp_chars
     parts: list[str] = []
     starts: list[int] = []
     pos = 0
     for start, end, out in _phrases(text, table):
         gap = text[pos:start]
-        parts += (gap.translate(table.chars) if translate else gap, out)
+        parts += (gap.translate(mapping) if translate else gap, out)
         starts.append(start)
         pos = end
     if not starts and not translate:
         return text, []
     rest = text[pos:]
-    parts.append(rest.translate(table.chars) if translate else rest)
+    parts.append(rest.translate(mapping) if translate else rest)
     return "".join(parts), starts
 
 

@@ -24,7 +24,6 @@ simplified document with one stray 著 is outvoted by its simplified characters.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 
 from . import dictionaries
@@ -64,10 +63,6 @@ def _region_chars(region: str) -> re.Pattern[str]:
 _WINDOW = 4
 
 
-def _differences(a: str, b: str) -> int:
-    return sum(map(operator.ne, a, b)) + abs(len(a) - len(b))
-
-
 def _region_evidence(sample: str, region: str) -> int:
     """Regional characters whose conversion really differs in context (phrases decide),
     less the standard forms the region would not write."""
@@ -82,8 +77,7 @@ def _region_evidence(sample: str, region: str) -> int:
 def detect(text: str) -> str:
     """``"tw"``, ``"hk"`` or ``"std"`` (OpenCC standard traditional, or not traditional)."""
     sample = text[:SAMPLE]
-    standard = convert(sample, table("std"))
-    traditional = _differences(sample, standard)
+    traditional = sum(map(len, table("std").char_run.findall(sample)))
     simplified = len(_simplified_only().findall(sample))
     if not traditional and simplified:
         return "std"  # simplified text (the common case): no regional chain can apply
