@@ -86,6 +86,9 @@ NOISY = [
      "请作品权利人与本网联系,本网将及时处理。\n",
      {"chrome/editor-credit", "chrome/copyright"}),
     ("en copyright", EN + "© 2024 Hillside Herald. All rights reserved.\n", {"chrome/copyright"}),
+    ("zh bracketed disclaimer written as a sentence",
+     ZH + "【免责声明】本文仅代表作者本人观点,与本网无关。\n", {"chrome/copyright"}),
+    ("en share widget", EN + "Share: Facebook Twitter WhatsApp\n", {"chrome/share"}),
     ("zh byline after the title",
      f"{ZH_TITLE}\n发布时间:2024-03-01 08:00 来源:河畔日报\n\n{ZH_P1}\n\n{ZH_P2}\n",
      {"chrome/byline"}),
@@ -304,7 +307,7 @@ def test_malformed_rule_file_is_reported_with_its_line(tmp_path, line: str) -> N
     "2024-01-01 " * 95_000,
     "首页 > " * 150_000,
     "国产精品," * 200_000,
-])
+], ids=["cjk", "brackets", "dates", "breadcrumbs", "stuffing"])
 def test_a_one_megabyte_line_is_handled(line: str) -> None:
     result = spam.run(ZH + line + "\n", Options())
     assert apply_changes(ZH + line + "\n", result.changes) == result.text

@@ -343,9 +343,14 @@ def _next_to_removals(lines: list[int], verdicts: list[Label | None]) -> set[int
     return found
 
 
+# A key that ends like a label (``版权声明:``, ``【免责声明】``) introduces a notice, so it takes
+# the whole line even when the notice is written as a sentence.
+_LABEL_ENDS = (":", "】", "]")
+
+
 def _tail_junk(f: Features) -> Label | None:
     """After the last paragraph, a line with any junk evidence of its own is the page's."""
-    if f.key and (not f.prose or f.key[1].endswith(":")):
+    if f.key and (not f.prose or f.key[1].endswith(_LABEL_ENDS)):
         return f.key[0]
     if f.marks and not f.prose:
         return f.marks[0]
