@@ -21,7 +21,7 @@ CONVERTED = [
     ("頭髮和發展", "头发和发展"),                  # two characters, one simplified form
     ("他擡起手來", "他抬起手来"),                  # newer OpenCC entry (library: 擡)
     ("店舖開門", "店铺开门"),                      # newer OpenCC entry (library: 舖)
-    ("墨沈沈的夜", "墨沉沉的夜"),                  # newer OpenCC phrase
+    ("墨沈沈的夜裡", "墨沉沉的夜里"),              # newer OpenCC phrase
     ("\uf9d1的", "六的"),                          # compatibility ideograph, normalised
     # Taiwan traditional: 著 as the aspect particle
     ("他們忙碌著準備晚餐，說著笑著。", "他们忙碌着准备晚餐，说着笑着。"),
@@ -52,6 +52,18 @@ def test_traditional_becomes_simplified(text: str, expected: str) -> None:
 def test_other_text_is_left_alone(text: str) -> None:
     result = t2s.run(text, Options())
     assert (result.text, result.changes) == (text, [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # simplified text: 打坏/一坏 are ordinary words, not the traditional variant of 打坯/一坯
+    ("我们把门打坏了,一坏就得修。", "我们把门打坏了,一坏就得修。"),
+    ("这栋楼里的门被打坏了,国家标准要求更换。", "这栋楼里的门被打坏了,国家标准要求更换。"),
+    # traditional text: the same phrase is the traditional spelling and converts
+    ("這是一塊打坏的磚坯,工人們說還能用。", "这是一块打坯的砖坯,工人们说还能用。"),
+])
+def test_phrases_of_plain_characters_apply_only_to_traditional_text(text: str,
+                                                                     expected: str) -> None:
+    assert t2s.run(text, Options()).text == expected
 
 
 def test_convert_none_switches_conversion_off() -> None:

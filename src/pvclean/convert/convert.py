@@ -29,8 +29,15 @@ def _phrases(text: str, table: Table) -> Iterator[tuple[int, int, str]]:
             yield last + 1 - len(key), last + 1, out
 
 
-def convert_with_phrases(text: str, table: Table) -> tuple[str, list[int]]:
-    """The converted text, and where in ``text`` each phrase that was applied starts."""
+def convert_with_phrases(text: str, table: Table,
+                         plain_phrases: bool = True) -> tuple[str, list[int]]:
+    """The converted text, and where in ``text`` each phrase that was applied starts.
+
+    ``plain_phrases=False`` leaves out the phrases made only of characters that never convert
+    on their own. In traditional text they are right (打坏 is a variant spelling of 打坯,
+    unfired brick); in simplified text the same characters are ordinary words (打坏, broke),
+    so a document that reads as simplified must not get them.
+    """
     if not table.trigger.search(text):
         return text, []
     # Simplified text often holds no character to convert, only characters a phrase may
@@ -41,6 +48,8 @@ def convert_with_phrases(text: str, table: Table) -> tuple[str, list[int]]:
     starts: list[int] = []
     pos = 0
     for start, end, out in _phrases(text, table):
+        if not plain_phrases and text[start:end] in table.plain_phrases:
+            continue
         gap = text[pos:start]
         parts += (gap.translate(mapping) if translate else gap, out)
         starts.append(start)

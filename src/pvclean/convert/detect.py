@@ -89,10 +89,20 @@ def detect(text: str) -> str:
 
 
 @functools.cache
-def _any_trigger() -> re.Pattern[str]:
-    return re.compile(char_class(set().union(*(table(r).triggers for r in ("std", *REGIONS)))))
+def _any_convertible() -> re.Pattern[str]:
+    chars = set().union(*(map(chr, table(r).chars) for r in ("std", *REGIONS)))
+    return re.compile(char_class(chars))
 
 
 def may_convert(text: str) -> bool:
-    """Could any chain change this text? One scan; false for most simplified text."""
-    return _any_trigger().search(text) is not None
+    """Does the text hold any character some chain converts on its own? One scan of a
+    character class; false for simplified text, which then costs nothing more. (Phrases made
+    only of such characters are for traditional text; see ``convert_with_phrases``.)"""
+    return _any_convertible().search(text) is not None
+
+
+def reads_simplified(text: str) -> bool:
+    """More simplified-only characters (国, 这) than characters to convert in the sample."""
+    sample = text[:SAMPLE]
+    simplified = len(_simplified_only().findall(sample))
+    return simplified > sum(map(len, table("std").char_run.findall(sample)))

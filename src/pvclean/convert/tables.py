@@ -53,6 +53,7 @@ class Table:
     char_run: re.Pattern[str]      # one or more characters in ``chars``
     phrase_finder: Any             # Aho-Corasick automaton: phrase -> (phrase, result)
     bmp_chars: list[str]           # ``chars`` as a list indexed by BMP code point (see below)
+    plain_phrases: frozenset[str]  # phrases made only of characters that never convert alone
     triggers: frozenset[str]       # every character this table could change
     trigger: re.Pattern[str]       # one of ``triggers``
 
@@ -226,6 +227,7 @@ def table(region: str) -> Table:
         char_run=re.compile(char_class(changed) + "+"),
         phrase_finder=_automaton(phrases),
         bmp_chars=_bmp_list(chars),
+        plain_phrases=frozenset(k for k in phrases if not any(ord(c) in chars for c in k)),
         triggers=triggers,
         trigger=re.compile(char_class(triggers)),
     )

@@ -36,13 +36,14 @@ def run(text: str, options: Options) -> StepResult:
     if options.convert == "none":
         return StepResult(text, [])
     from ..convert.convert import convert_with_phrases
-    from ..convert.detect import detect, may_convert
+    from ..convert.detect import detect, may_convert, reads_simplified
     from ..convert.tables import table
 
     if not may_convert(text):
         return StepResult(text, [])
     region = detect(text)
-    out, phrase_starts = convert_with_phrases(text, table(region))
+    simplified = region == "std" and reads_simplified(text)
+    out, phrase_starts = convert_with_phrases(text, table(region), plain_phrases=not simplified)
     if out == text:
         return StepResult(text, [])
     prefix = "" if region == "std" else f"{region}-"
