@@ -88,17 +88,12 @@ def detect(text: str) -> str:
     return region if traditional + scores[region] > simplified else "std"
 
 
-@functools.cache
-def _any_convertible() -> re.Pattern[str]:
-    chars = set().union(*(map(chr, table(r).chars) for r in ("std", *REGIONS)))
-    return re.compile(char_class(chars))
-
-
 def may_convert(text: str) -> bool:
-    """Does the text hold any character some chain converts on its own? One scan of a
-    character class; false for simplified text, which then costs nothing more. (Phrases made
-    only of such characters are for traditional text; see ``convert_with_phrases``.)"""
-    return _any_convertible().search(text) is not None
+    """Does the text hold a character standard t2s converts on its own (們, 這)? One scan of
+    a character class; false for simplified text, which then costs nothing more. Regional
+    characters alone (么, 著) do not count: they are ordinary simplified characters too, and
+    Taiwan or Hong Kong text always has standard traditional characters besides."""
+    return table("std").char_run.search(text) is not None
 
 
 def reads_simplified(text: str) -> bool:
