@@ -86,3 +86,9 @@ def test_counts_report_removed_and_changed_chars_per_step() -> None:
 def test_clean_converts_unless_told_not_to() -> None:
     assert clean("經濟發展") == "经济发展\n"
     assert clean("經濟發展", convert="none") == "經濟發展\n"
+
+
+def test_library_options_accept_lists() -> None:
+    text = "正文很长的一段话,说明了事情的来龙去脉和前因后果。\n\n版权所有 某某网\n"
+    assert "版权所有" in clean(text, keep=["chrome"], rules=[])
+    assert "版权所有" not in clean(text)

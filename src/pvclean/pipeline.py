@@ -73,6 +73,11 @@ class Options:
     keep: frozenset[str] = frozenset()
     extract: str = "auto"
 
+    def __post_init__(self) -> None:
+        # Library callers pass lists; steps cache on these fields, so they must be hashable.
+        object.__setattr__(self, "rules", tuple(self.rules))
+        object.__setattr__(self, "keep", frozenset(self.keep))
+
 
 StepFunction = Callable[[str, Options], StepResult]
 
