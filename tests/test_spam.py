@@ -123,6 +123,9 @@ NOISY = [
      {"chrome/byline"}),
     ("en emptied-link fragment after the last sentence",
      EN.replace("weekends.", "weekends. Hillside hardware () Shop"), {"injected/empty-link"}),
+    ("en emptied-link fragment holding a dot",
+     EN.replace("weekends.", "weekends. Riverside steel pipe () Co., Ltd"),
+     {"injected/empty-link"}),
 ]
 
 INJECTED_LEAD = "受冷空气影响本周全省气温将明显下降 "
@@ -144,6 +147,8 @@ def test_noise_is_removed_and_the_article_kept(case: str, raw: str, families: se
 
 # Articles that look like noise in places: they must come through unchanged.
 HARD_NEGATIVES = [
+    ("en short sentence with empty call brackets at the end",
+     EN + "The fix was simple. Call reset() twice.\n"),
     ("health article on the disease ads name",
      "银屑病患者冬季护理指南\n\n银屑病是一种慢性炎症性皮肤病,冬季干燥寒冷,病情容易加重。"
      "皮肤科医生建议患者在正规医院接受治疗,不要相信所谓的根治偏方。\n\n一、保湿护理\n\n"

@@ -48,19 +48,26 @@ def injected_lead(line: Line) -> tuple[int, int] | None:
 
 
 def trailing_fragment(line: Line) -> tuple[int, int] | None:
-    """Span (in the input) of a short emptied-link fragment after the last sentence."""
+    """Span (in the input) of a short emptied-link fragment after the last sentence.
+
+    The sentence end is looked for *before* the brackets: the fragment itself may hold a
+    dot (``Steel pipe () Co., Ltd``). A line that ends as a sentence ends after the brackets
+    is prose (``It ended. Call f() now.``), never a fragment."""
     raw = line.raw.rstrip(" \t\u00a0\u3000")
+    if raw.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_ENDS)):
+        return None
     window_start = max(0, len(raw) - _WINDOW)
-    last = max(raw.rfind(ch, window_start) for ch in _SENTENCE_ENDS)
+    pairs = list(shapes.EMPTY_BRACKETS.finditer(raw, window_start))
+    if not pairs:
+        return None
+    brackets = pairs[-1]
+    last = max(raw.rfind(ch, window_start, brackets.start()) for ch in _SENTENCE_ENDS)
     if last < 0:
         return None
     end = last + 1
     while end < len(raw) and raw[end] in _CLOSERS:
         end += 1
     tail = normalize(raw[end:])
-    if not tail.strip() or not shapes.EMPTY_BRACKETS.search(tail):
-        return None
-    units = shapes.units(tail)
-    if units > MAX_FRAGMENT_UNITS:
+    if not tail.strip() or shapes.units(tail) > MAX_FRAGMENT_UNITS:
         return None
     return line.start + end, line.start + len(raw)
