@@ -76,6 +76,7 @@ def stat(result: Result) -> Iterator[str]:
     families: dict[str, int] = {}
     for change in result.changes():
         if change.family:
-            families[change.family] = families.get(change.family, 0) + 1
+            key = f"{change.step}/{change.family}"
+            families[key] = families.get(key, 0) + 1
     for family, spans in sorted(families.items()):
-        yield f"  spam/{family:<20} {spans:>5,} spans"
+        yield f"  {family:<25} {spans:>5,} spans"
