@@ -123,6 +123,9 @@ NOISY = [
      {"chrome/byline"}),
     ("en emptied-link fragment after the last sentence",
      EN.replace("weekends.", "weekends. Hillside hardware () Shop"), {"injected/empty-link"}),
+    ("en adult keyword stuffing",
+     EN + "free porn videos, hot sexy girls, xxx movies online, adult webcam chat, live cams\n",
+     {"stuffing/keyword-run"}),
     ("en emptied-link fragment holding a dot",
      EN.replace("weekends.", "weekends. Riverside steel pipe () Co., Ltd"),
      {"injected/empty-link"}),
@@ -147,6 +150,11 @@ def test_noise_is_removed_and_the_article_kept(case: str, raw: str, families: se
 
 # Articles that look like noise in places: they must come through unchanged.
 HARD_NEGATIVES = [
+    ("en article on age checks for adult sites",
+     "New rules for adult websites take effect\n\nFrom July, adult websites and webcam "
+     "services must check the age of their users, the regulator said. Sites that show porn "
+     "without such checks face fines of up to ten percent of their turnover.\n\nCritics say "
+     "the rules will push users towards sites that ignore them.\n"),
     ("en short sentence with empty call brackets at the end",
      EN + "The fix was simple. Call reset() twice.\n"),
     ("health article on the disease ads name",
