@@ -117,7 +117,7 @@ def _cjk_repairs(line: str) -> tuple[list[gbk.Repair], list[tuple[int, int]]]:
         if match.start() < done:
             continue
         found = _latin_repair(line, match.start()) or _run_repair(line, match.start())
-        if found is not None and found.start >= done:
+        if found is not None and found.start >= done and _stable(line, found):
             repairs.append(found)
             done = found.end
         else:
@@ -132,6 +132,21 @@ def _cjk_repairs(line: str) -> tuple[list[gbk.Repair], list[tuple[int, int]]]:
         else:
             unrepaired.append((start, end))
     return repairs, unrepaired
+
+
+def _stable(line: str, found: gbk.Repair) -> bool:
+    """Would the repaired text be repaired again? Then the first repair read noise as
+    damage (a plausible word pair among rare characters) and is not taken: a true repair
+    gives text that looks clean, and cleaning clean text must change nothing."""
+    fixed = line[:found.start] + found.text + line[found.end:]
+    low, high = found.start, found.start + len(found.text)
+    for match in _hits(fixed):
+        if match.start() >= high:
+            break
+        if match.end() > low and (_latin_repair(fixed, match.start())
+                                  or _run_repair(fixed, match.start())):
+            return False
+    return True
 
 
 def _run_end(line: str, index: int) -> int:

@@ -83,9 +83,10 @@ class Features:
     @lazy
     def prose(self) -> bool:
         """Shaped like a paragraph of the article: long, ending like (or holding) sentences,
-        not truncated, not mostly link text."""
-        return (self.long and not self.ellipsis and self.link_share < 0.5
-                and (self.terminal or self.sentences >= 2))
+        not truncated. Link share does not count here: the marks are gone once the text is
+        clean, so a paragraph judged by them would be judged differently on a second clean
+        (and a whole paragraph wrapped in a link is still the article's paragraph)."""
+        return self.long and not self.ellipsis and (self.terminal or self.sentences >= 2)
 
     @lazy
     def terminal(self) -> bool:
