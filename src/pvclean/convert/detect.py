@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from . import dictionaries
 from .convert import convert
@@ -74,18 +75,28 @@ def _region_evidence(sample: str, region: str) -> int:
     return evidence - len(_standard_forms(region).findall(sample))
 
 
-def detect(text: str) -> str:
-    """``"tw"``, ``"hk"`` or ``"std"`` (OpenCC standard traditional, or not traditional)."""
+class Reading(NamedTuple):
+    region: str        # "std", "tw" or "hk": the chain to convert with
+    simplified: bool   # a standard-chain text that reads as simplified (see t2s.run)
+
+
+def read(text: str) -> Reading:
+    """The chain for ``text``, and whether it reads as simplified, from one sample count."""
     sample = text[:SAMPLE]
     traditional = sum(map(len, table("std").char_run.findall(sample)))
     simplified = len(_simplified_only().findall(sample))
     if not traditional and simplified:
-        return "std"  # simplified text (the common case): no regional chain can apply
+        return Reading("std", True)  # simplified text (the common case): no regional chain
     scores = {r: _region_evidence(sample, r) for r in REGIONS}
     region = max(REGIONS, key=lambda r: scores[r])
-    if scores[region] <= 0:
-        return "std"
-    return region if traditional + scores[region] > simplified else "std"
+    if scores[region] > 0 and traditional + scores[region] > simplified:
+        return Reading(region, False)
+    return Reading("std", simplified > traditional)
+
+
+def detect(text: str) -> str:
+    """``"tw"``, ``"hk"`` or ``"std"`` (OpenCC standard traditional, or not traditional)."""
+    return read(text).region
 
 
 def may_convert(text: str) -> bool:
@@ -94,10 +105,3 @@ def may_convert(text: str) -> bool:
     characters alone (么, 著) do not count: they are ordinary simplified characters too, and
     Taiwan or Hong Kong text always has standard traditional characters besides."""
     return table("std").char_run.search(text) is not None
-
-
-def reads_simplified(text: str) -> bool:
-    """More simplified-only characters (国, 这) than characters to convert in the sample."""
-    sample = text[:SAMPLE]
-    simplified = len(_simplified_only().findall(sample))
-    return simplified > sum(map(len, table("std").char_run.findall(sample)))

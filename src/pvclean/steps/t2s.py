@@ -36,13 +36,12 @@ def run(text: str, options: Options) -> StepResult:
     if options.convert == "none":
         return StepResult(text, [])
     from ..convert.convert import convert_with_phrases
-    from ..convert.detect import detect, may_convert, reads_simplified
+    from ..convert.detect import may_convert, read
     from ..convert.tables import table
 
     if not may_convert(text):
         return StepResult(text, [])
-    region = detect(text)
-    simplified = region == "std" and reads_simplified(text)
+    region, simplified = read(text)
     out, phrase_starts = convert_with_phrases(text, table(region), plain_phrases=not simplified)
     if out == text:
         return StepResult(text, [])
