@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import difflib
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -208,6 +209,16 @@ def changes_from_diff(step: str, rule: str, before: str, after: str,
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     return [Change(step, rule, offset + i1, offset + i2, before[i1:i2], after[j1:j2])
             for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def spans_between(text: str, separator: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every piece of ``text`` between matches of ``separator`` — lines, for
+    steps that work line by line but must report spans of the whole text."""
+    start = 0
+    for match in separator.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
 
 
 @dataclass

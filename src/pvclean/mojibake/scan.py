@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..pipeline import LINK_MARKS, Change, changes_from_diff
+from ..pipeline import LINK_MARKS, Change, changes_from_diff, spans_between
 from . import gbk, latin, model, redecode
 
 # Up to this commonness level (0–9) a character counts as uncommon: clean Chinese has few
@@ -97,14 +97,6 @@ def _hits(line: str) -> Iterator[re.Match[str]]:
                 _double_byte(line[at - 1:at]) or _double_byte(line[at + 1:at + 2])):
             continue
         yield match
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in _LINE_END.finditer(text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 def _cjk_repairs(line: str) -> tuple[list[gbk.Repair], list[tuple[int, int]]]:
@@ -221,7 +213,7 @@ def repair_text(text: str, step: str) -> Outcome:
     changes: list[Change] = []
     unrepaired: list[tuple[int, int]] = []
     pos = 0
-    for start, end in _lines(text):
+    for start, end in spans_between(text, _LINE_END):
         line = text[start:end]
         # The CJK repairs look first: ftfy would take GBK read as Latin-1 for broken UTF-8.
         repairs, left_alone = _cjk_repairs(line)

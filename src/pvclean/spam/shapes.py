@@ -47,8 +47,6 @@ RANK = re.compile(r"^(?:\d{1,3}\s?[.、)]|[\[(【]\d{1,3}[\])】]|no\.\s?\d{1,3}
 ELLIPSIS_END = re.compile(r"(?:\.{2,}|。{2,})[\"'”’」』)\]]?$")
 # The most of a line's end that ELLIPSIS_END needs to see: two dots and a closer.
 _ELLIPSIS_REACH = 3
-# Separators of a breadcrumb trail.
-CRUMB_SEPARATORS = re.compile(r"\s?(?:>>?|»|›|→|/)\s?")
 # A bullet that opens a navigation line: "• Detail".
 BULLET = re.compile(r"^[•·▪►▸◆◇■□●○]\s?")
 # An emptied link: the text of a link whose target was dropped, "glass () Department".

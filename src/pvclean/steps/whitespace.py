@@ -17,9 +17,8 @@ pvclean cannot know whether it separated two paragraphs or wrapped one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from ..pipeline import LINK_MARKS, ChangeBuilder, Options, StepResult
+from ..pipeline import LINK_MARKS, ChangeBuilder, Options, StepResult, spans_between
 
 NAME = "whitespace"
 
@@ -45,7 +44,7 @@ def run(text: str, options: Options) -> StepResult:
     builder = ChangeBuilder(NAME, text)
     gap_start: int | None = None  # where the line break after the last content line starts
     blank_lines = 0
-    for line_start, line_end in _lines(text):
+    for line_start, line_end in spans_between(text, _LINE_BREAK):
         content_start, content_end = _content_bounds(text, line_start, line_end)
         if content_start == content_end:
             blank_lines += 1
@@ -64,15 +63,6 @@ def run(text: str, options: Options) -> StepResult:
     else:
         builder.replace(gap_start, len(text), "\n", "final-newline")
     return builder.result()
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line's content, whatever the line ending."""
-    pos = 0
-    for match in _LINE_BREAK.finditer(text):
-        yield pos, match.start()
-        pos = match.end()
-    yield pos, len(text)
 
 
 def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
