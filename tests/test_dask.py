@@ -295,9 +295,7 @@ def test_without_dask_installed_the_error_says_what_to_install(tmp_path):
             "    list(execute(plan_tasks(config), config, scheduler='local'))\n"
             "except SchedulerError as exc:\n"
             "    print(exc)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")],
-                          capture_output=True, text=True, check=True)
-    assert "pip install 'pvclean[dask]'" in done.stdout
+    assert "pip install 'pvclean[dask]'" in _run_python(code, src, tmp_path / "out")
 
 
 def test_relative_paths_are_refused_on_a_remote_cluster(tmp_path, cluster, monkeypatch):
@@ -334,7 +332,14 @@ def test_a_run_without_scheduler_never_imports_dask(tmp_path):
             "    pass\n"
             "print(sorted(m for m in sys.modules if m.partition('.')[0] in "
             "('dask', 'distributed')))\n")
-    done = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")],
-                          capture_output=True, text=True, check=True)
+    imported = _run_python(code, src, tmp_path / "out")
     assert (tmp_path / "out" / "news" / "story000.txt").exists()
-    assert done.stdout.strip() == "[]"
+    assert imported.strip() == "[]"
+
+
+def _run_python(code: str, src: Path, dest: Path) -> str:
+    """Run ``code`` in a fresh interpreter (its own sys.modules) with SRC and DEST as
+    arguments; its standard output."""
+    done = subprocess.run([sys.executable, "-c", code, str(src), str(dest)],
+                          capture_output=True, text=True, check=True)
+    return done.stdout

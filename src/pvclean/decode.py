@@ -190,7 +190,7 @@ def decode(data: bytes, name: str = "<bytes>") -> Decoded:
             return Decoded(text, declared, 0)
 
     loose = data.decode("utf-8", errors="replace")
-    damage = loose.count("\ufffd") - text_count_fffd(data)
+    damage = loose.count("\ufffd") - _valid_fffd_count(data)
     if damage * _UTF8_DAMAGE_RATIO <= len(data) and _mostly_multibyte_utf8(data):
         return Decoded(loose, "utf-8", damage)
 
@@ -202,7 +202,7 @@ def decode(data: bytes, name: str = "<bytes>") -> Decoded:
     raise DecodeError(f"{name}: cannot tell which encoding these bytes are in")
 
 
-def text_count_fffd(data: bytes) -> int:
+def _valid_fffd_count(data: bytes) -> int:
     """U+FFFD characters that are already in the file as valid UTF-8 (not damage)."""
     return data.count("\ufffd".encode())
 
